@@ -1,0 +1,7 @@
+"""``python -m skm_build`` runs the ``skm`` command."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

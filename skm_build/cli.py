@@ -1,0 +1,167 @@
+"""The ``skm`` command: the one door staff and CI use.
+
+Exit codes are a contract: 0 all good, 1 the data is invalid (every problem printed as
+``path:line[:column]: message``), 2 the command was used wrongly. No command prints a
+Python traceback for bad data or a wrong option.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from . import format_id as fmt
+from .hasil import Hasil, hitung_semua
+from .ikm import KODE_UNSUR
+from .masalah import DaftarMasalah
+from .muat import Pemeriksaan, periksa
+
+KELUAR_OK, KELUAR_DATA, KELUAR_PEMAKAIAN = 0, 1, 2
+
+
+class SalahPakai(Exception):
+    """The command line asks for something that does not exist (exit 2)."""
+
+
+def _cetak_masalah(masalah: DaftarMasalah) -> None:
+    for m in masalah.urut():
+        print(m, file=sys.stderr)
+
+
+def _muat_atau_gagal(folder: Path) -> Pemeriksaan:
+    hasil = periksa(folder)
+    _cetak_masalah(hasil.masalah)
+    return hasil
+
+
+def perintah_check(args: argparse.Namespace) -> int:
+    """Validate ``data/`` and print a one-screen summary."""
+    p = _muat_atau_gagal(args.data)
+    galat, peringatan = len(p.masalah.galat_saja), len(p.masalah.peringatan_saja)
+    if p.data is None:
+        print(f"\nData TIDAK SAH: {galat} galat, {peringatan} peringatan. "
+              "Perbaiki baris yang disebut di atas lalu jalankan lagi `skm check`.",
+              file=sys.stderr)
+        return KELUAR_DATA
+    d = p.data
+    print(f"{d.kabupaten.nama}: data sah"
+          + (" (DATA CONTOH sintetis, bukan hasil survei sungguhan)" if d.kabupaten.data_contoh
+             else ""))
+    print(f"  unit layanan : {len(d.opd)}")
+    print(f"  periode      : {len(d.periode)} ({', '.join(x.id for x in d.periode)})")
+    for per in d.periode:
+        laporan = [s for (pid, _), s in d.survei.items() if pid == per.id]
+        responden = sum(s.responden for s in laporan)
+        print(f"    {per.id:<10} {len(laporan):>4} unit melapor, "
+              f"{fmt.bilangan(responden):>9} responden")
+    print(f"  masalah      : {galat} galat, {peringatan} peringatan")
+    return KELUAR_OK
+
+
+def _baris_hasil(hasil: Hasil, periode: str | None) -> tuple[list[dict], list[dict]]:
+    """The documented JSON contract of ``skm results``: full precision, nulls where absent."""
+    unit = []
+    for (pid, _), h in hasil.unit.items():
+        if periode and pid != periode:
+            continue
+        unit.append({
+            "periode": pid,
+            "opd": h.opd.id,
+            "responden": h.survei.responden,
+            "nrr": {u.unsur.kode: None if u.nrr is None else float(u.nrr) for u in h.ikm.unsur},
+            "ikm_1_4": float(h.ikm.ikm_1_4),
+            "ikm": float(h.ikm.ikm),
+            "mutu": h.ikm.mutu.huruf,
+            "kinerja": h.ikm.mutu.kinerja,
+            "sampel_minimum": h.sampel_minimum,
+            "sampel_memadai": h.sampel_memadai,
+        })
+    kabupaten = [{
+        "periode": k.periode.id,
+        "ikm": float(k.ikm),
+        "mutu": k.mutu.huruf,
+        "kinerja": k.mutu.kinerja,
+        "agregasi": k.agregasi,
+        "ikm_gabungan": float(k.gabungan.ikm),
+        "ikm_rata_rata_unit": float(k.rata_rata_unit),
+        "unit": len(k.unit),
+        "responden": k.responden,
+    } for k in hasil.kabupaten if not periode or k.periode.id == periode]
+    return unit, kabupaten
+
+
+def perintah_results(args: argparse.Namespace) -> int:
+    """Print every unit's result (and the kabupaten's) as a table, CSV or JSON."""
+    p = _muat_atau_gagal(args.data)
+    if p.data is None:
+        return KELUAR_DATA
+    if args.periode and args.periode not in p.data.periode_menurut_id():
+        raise SalahPakai(f"periode '{args.periode}' tidak ada; pilih salah satu dari "
+                         + ", ".join(x.id for x in p.data.periode))
+    unit, kabupaten = _baris_hasil(hitung_semua(p.data), args.periode)
+    if args.format == "json":
+        json.dump({"unit": unit, "kabupaten": kabupaten}, sys.stdout, ensure_ascii=False,
+                  indent=1)
+        print()
+    elif args.format == "csv":
+        kolom = ["periode", "opd", "responden", *[f"nrr_{k}" for k in KODE_UNSUR], "ikm_1_4",
+                 "ikm", "mutu", "kinerja", "sampel_minimum", "sampel_memadai"]
+        tulis = csv.DictWriter(sys.stdout, fieldnames=kolom, lineterminator="\n")
+        tulis.writeheader()
+        for b in unit:
+            nrr = {f"nrr_{k}": v for k, v in b["nrr"].items()}
+            tulis.writerow({**{k: v for k, v in b.items() if k != "nrr"}, **nrr})
+    else:
+        print(f"{'periode':<9} {'opd':<28} {'resp':>5} {'IKM':>6} mutu  sampel")
+        for b in unit:
+            memadai = {None: "–", True: "memadai", False: "KURANG"}[b["sampel_memadai"]]
+            print(f"{b['periode']:<9} {b['opd'][:28]:<28} {b['responden']:>5} "
+                  f"{fmt.angka(b['ikm']):>6} {b['mutu']:<5} {memadai}")
+        for k in kabupaten:
+            print(f"{k['periode']:<9} {'KABUPATEN (' + k['agregasi'] + ')':<28} "
+                  f"{k['responden']:>5} {fmt.angka(k['ikm']):>6} {k['mutu']}")
+    return KELUAR_OK
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="skm", description="Survei Kepuasan Masyarakat: periksa data, hitung IKM, "
+        "bangun situs transparansi (Permenpan RB 14/2017).")
+    sub = parser.add_subparsers(dest="perintah", required=True, metavar="PERINTAH")
+
+    def tambah(nama: str, fungsi: Callable[[argparse.Namespace], int],
+               bantuan: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(nama, help=bantuan, description=bantuan)
+        p.add_argument("--data", type=Path, default=Path("data"),
+                       help="folder data (bawaan: data/)")
+        p.set_defaults(fungsi=fungsi)
+        return p
+
+    tambah("check", perintah_check, "periksa semua berkas data dan tampilkan ringkasan")
+    r = tambah("results", perintah_results, "tampilkan hasil IKM setiap unit dan kabupaten")
+    r.add_argument("--periode", help="hanya periode ini (mis. 2025-s2)")
+    r.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return args.fungsi(args)
+    except SalahPakai as e:
+        print(f"skm: {e}", file=sys.stderr)
+        return KELUAR_PEMAKAIAN
+    except OSError as e:
+        print(f"skm: {e.filename or ''}: {e.strerror}", file=sys.stderr)
+        return KELUAR_DATA
+    except KeyboardInterrupt:
+        print("skm: dihentikan", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,136 @@
+"""From validated tables to results: every unit in every period, and the kabupaten.
+
+This is the only place that ties the data model to the arithmetic of :mod:`.ikm`. The
+pages, the open data and the JSON contract all read these objects, so a number shown in
+one place is the same number everywhere.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+from .ikm import (
+    HasilIkm,
+    Mutu,
+    gabung_tally,
+    hitung_ikm,
+    mutu,
+    perubahan,
+    rata_rata,
+    sampel_minimum,
+)
+from .model import DataSkm, Opd, Periode, Survei
+
+
+@dataclass(frozen=True)
+class HasilUnit:
+    """One unit's result in one period."""
+
+    periode: Periode
+    opd: Opd
+    survei: Survei
+    ikm: HasilIkm
+    sebelumnya: Fraction | None  # the unit's IKM (25–100) in the previous period it reported
+
+    @property
+    def sampel_minimum(self) -> int | None:
+        return None if self.survei.populasi is None else sampel_minimum(self.survei.populasi)
+
+    @property
+    def sampel_memadai(self) -> bool | None:
+        minimum = self.sampel_minimum
+        return None if minimum is None else self.survei.responden >= minimum
+
+    @property
+    def perubahan(self) -> Fraction | None:
+        return perubahan(self.ikm.ikm, self.sebelumnya)
+
+
+@dataclass(frozen=True)
+class HasilKabupaten:
+    """The kabupaten aggregate of one period, both ways; ``agregasi`` says which leads."""
+
+    periode: Periode
+    agregasi: str
+    rata_rata_unit: Fraction
+    gabungan: HasilIkm
+    unit: tuple[HasilUnit, ...]  # ranked: highest IKM first
+    sebelumnya: Fraction | None
+
+    @property
+    def ikm(self) -> Fraction:
+        """The configured aggregate on the 25–100 scale."""
+        return self.rata_rata_unit if self.agregasi == "rata-rata-unit" else self.gabungan.ikm
+
+    @property
+    def ikm_lain(self) -> Fraction:
+        """The other aggregate, shown beside the configured one."""
+        return self.gabungan.ikm if self.agregasi == "rata-rata-unit" else self.rata_rata_unit
+
+    @property
+    def mutu(self) -> Mutu:
+        return mutu(self.ikm)
+
+    @property
+    def responden(self) -> int:
+        return sum(h.survei.responden for h in self.unit)
+
+    @property
+    def perubahan(self) -> Fraction | None:
+        return perubahan(self.ikm, self.sebelumnya)
+
+
+@dataclass(frozen=True)
+class Hasil:
+    """All results: per unit per period, and per period for the kabupaten (oldest first)."""
+
+    data: DataSkm
+    unit: dict[tuple[str, str], HasilUnit]
+    kabupaten: tuple[HasilKabupaten, ...]
+
+    def unit_dari(self, opd_id: str) -> list[HasilUnit]:
+        """A unit's results, latest period first."""
+        return [self.unit[(p.id, opd_id)] for p in reversed(self.data.periode)
+                if (p.id, opd_id) in self.unit]
+
+    @property
+    def terbaru(self) -> HasilKabupaten | None:
+        return self.kabupaten[-1] if self.kabupaten else None
+
+
+def hitung_semua(data: DataSkm) -> Hasil:
+    """Compute every unit and every period; periods without any report have no aggregate."""
+    bobot = data.kabupaten.bobot
+    opd = data.opd_menurut_id()
+    unit: dict[tuple[str, str], HasilUnit] = {}
+    terakhir: dict[str, Fraction] = {}
+    kabupaten: list[HasilKabupaten] = []
+    for per in data.periode:
+        baris = []
+        for o in data.opd:
+            survei = data.survei.get((per.id, o.id))
+            if survei is None:
+                continue
+            ikm = hitung_ikm(survei.tally, bobot, survei.tidak_berlaku)
+            h = HasilUnit(per, opd[o.id], survei, ikm, terakhir.get(o.id))
+            unit[(per.id, o.id)] = h
+            baris.append(h)
+        for h in baris:
+            terakhir[h.opd.id] = h.ikm.ikm
+        if not baris:
+            continue
+        baris.sort(key=lambda h: (-h.ikm.ikm, h.opd.nama))
+        # An unsur no unit applies has an empty pooled tally, so hitung_ikm leaves it out.
+        gabungan = hitung_ikm(gabung_tally(_tally_berlaku(h.survei) for h in baris), bobot)
+        rerata = rata_rata([h.ikm.ikm for h in baris])
+        sebelumnya = kabupaten[-1].ikm if kabupaten else None
+        kabupaten.append(HasilKabupaten(per, data.kabupaten.agregasi, rerata, gabungan,
+                                        tuple(baris), sebelumnya))
+    return Hasil(data, unit, tuple(kabupaten))
+
+
+def _tally_berlaku(survei: Survei) -> dict[str, tuple[int, int, int, int]]:
+    """A unit's tallies without the unsur it declared not applicable."""
+    return {k: t for k, t in survei.tally.items() if k not in survei.tidak_berlaku}
+

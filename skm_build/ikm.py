@@ -1,0 +1,268 @@
+"""The regulation and its arithmetic: Permenpan RB No. 14 Tahun 2017, as pure functions.
+
+Everything the regulation fixes lives here, once: the nine unsur and their answer
+labels, the interval table, the weights, the Krejcie–Morgan sample formula, and the
+computation from answer tallies to NRR, IKM, mutu and kinerja. The methodology page is
+rendered from these same constants, so the published method cannot drift from the code.
+
+Why fractions: every NRR is a ratio of integers, so the IKM is an exact rational number.
+Computing with :class:`fractions.Fraction` and rounding with :class:`decimal.Decimal`
+half-up means a value that is exactly on a grade boundary in decimal (88,305) is graded
+the way an analyst with a calculator grades it, never pushed across by binary floating
+point. No function in this module reads or writes files.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+REGULASI = "Peraturan Menteri PANRB Nomor 14 Tahun 2017"
+REGULASI_JUDUL = (
+    "Pedoman Penyusunan Survei Kepuasan Masyarakat Unit Penyelenggara Pelayanan Publik"
+)
+
+
+@dataclass(frozen=True)
+class Unsur:
+    """One of the nine service elements the questionnaire asks about, in its order."""
+
+    kode: str
+    kunci: str
+    nama: str
+    label: tuple[str, str, str, str]  # answer labels for the scores 1, 2, 3, 4
+
+
+UNSUR: tuple[Unsur, ...] = (
+    Unsur("u1", "persyaratan", "Persyaratan",
+          ("Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai")),
+    Unsur("u2", "prosedur", "Sistem, Mekanisme, dan Prosedur",
+          ("Tidak mudah", "Kurang mudah", "Mudah", "Sangat mudah")),
+    Unsur("u3", "waktu", "Waktu Penyelesaian",
+          ("Tidak cepat", "Kurang cepat", "Cepat", "Sangat cepat")),
+    Unsur("u4", "biaya", "Biaya/Tarif",
+          ("Sangat mahal", "Cukup mahal", "Murah", "Gratis")),
+    Unsur("u5", "produk", "Produk Spesifikasi Jenis Pelayanan",
+          ("Tidak sesuai", "Kurang sesuai", "Sesuai", "Sangat sesuai")),
+    Unsur("u6", "kompetensi", "Kompetensi Pelaksana",
+          ("Tidak kompeten", "Kurang kompeten", "Kompeten", "Sangat kompeten")),
+    Unsur("u7", "perilaku", "Perilaku Pelaksana",
+          ("Tidak sopan dan ramah", "Kurang sopan dan ramah", "Sopan dan ramah",
+           "Sangat sopan dan ramah")),
+    Unsur("u8", "sarana", "Sarana dan Prasarana",
+          ("Buruk", "Cukup", "Baik", "Sangat baik")),
+    Unsur("u9", "pengaduan", "Penanganan Pengaduan, Saran dan Masukan",
+          ("Tidak ada", "Ada tetapi tidak berfungsi", "Berfungsi kurang maksimal",
+           "Dikelola dengan baik")),
+)
+KODE_UNSUR: tuple[str, ...] = tuple(u.kode for u in UNSUR)
+UNSUR_MENURUT_KODE: dict[str, Unsur] = {u.kode: u for u in UNSUR}
+NILAI_JAWABAN = (1, 2, 3, 4)
+KONVERSI = 25  # IKM (1–4) × 25 = IKM unit pelayanan (25–100)
+
+
+@dataclass(frozen=True)
+class Mutu:
+    """One row of the interval table: the grade a converted value earns."""
+
+    nilai_persepsi: int
+    huruf: str
+    kinerja: str
+    batas_bawah: Decimal  # inclusive lower bound on the 25–100 scale, after rounding
+    interval_1_4: str  # the ranges as the regulation prints them, for the methodology page
+    interval_25_100: str
+
+
+# Best grade first. The printed ranges leave gaps (64,99 | 65,00): grading the value
+# rounded half-up to 2 dp against inclusive lower bounds closes them.
+TABEL_MUTU: tuple[Mutu, ...] = (
+    Mutu(4, "A", "Sangat baik", Decimal("88.31"), "3,5324 – 4,00", "88,31 – 100,00"),
+    Mutu(3, "B", "Baik", Decimal("76.61"), "3,0644 – 3,532", "76,61 – 88,30"),
+    Mutu(2, "C", "Kurang baik", Decimal("65.00"), "2,60 – 3,064", "65,00 – 76,60"),
+    Mutu(1, "D", "Tidak baik", Decimal("25.00"), "1,00 – 2,5996", "25,00 – 64,99"),
+)
+MUTU_MENURUT_HURUF: dict[str, Mutu] = {m.huruf: m for m in TABEL_MUTU}
+
+# The weight per unsur as written in kabupaten.yaml. "1/9" means 1 / (unsur that apply);
+# the rounded legacy weights are multiplied as printed, whatever the number of unsur.
+BOBOT: dict[str, Fraction | None] = {
+    "1/9": None,
+    "0.111": Fraction(111, 1000),
+    "0.11": Fraction(11, 100),
+}
+BOBOT_BAKU = "1/9"
+
+AGREGASI: dict[str, str] = {
+    "rata-rata-unit": "rata-rata IKM unit (setiap unit dihitung sekali)",
+    "gabungan-responden": "gabungan seluruh responden (setiap responden dihitung sekali)",
+}
+AGREGASI_BAKU = "rata-rata-unit"
+
+# Krejcie & Morgan: chi-square for 1 df at 95 %, P = 0,5 and margin of error 5 %.
+KM_CHI_KUADRAT = Fraction(3841, 1000)
+KM_PROPORSI = Fraction(1, 4)  # P(1 − P) with P = 0,5
+KM_GALAT_KUADRAT = Fraction(25, 10000)
+KM_CONTOH_POPULASI: tuple[int, ...] = (
+    10, 20, 30, 50, 75, 100, 150, 200, 300, 500, 1000, 1500, 2000, 3000, 5000,
+    10000, 20000, 50000, 100000, 1000000,
+)
+
+JUMLAH_TERLEMAH = 3
+
+Tally = tuple[int, int, int, int]  # how many answered 1, 2, 3 and 4
+
+
+def bulat(nilai: Fraction | Decimal | int, desimal: int) -> Decimal:
+    """Round half-up (ties away from zero) to ``desimal`` places, as a person rounds on paper.
+
+    Works on the exact value: 88,305 is a tie and becomes 88,31, where a binary float
+    (88.30499999...) would become 88,30 and grade B instead of A.
+    """
+    x = Fraction(nilai) * 10**desimal
+    tanda = -1 if x < 0 else 1
+    bulatan = math.floor(abs(x) + Fraction(1, 2))
+    return Decimal(tanda * bulatan).scaleb(-desimal)
+
+
+def mutu(nilai_25_100: Fraction | Decimal) -> Mutu:
+    """Grade a value on the 25–100 scale: round half-up to 2 dp, inclusive lower bounds."""
+    dibulatkan = bulat(nilai_25_100, 2)
+    for baris in TABEL_MUTU:
+        if dibulatkan >= baris.batas_bawah:
+            return baris
+    return TABEL_MUTU[-1]
+
+
+def sampel_minimum(populasi: int) -> int:
+    """Krejcie–Morgan minimum sample for ``populasi`` service users, to the nearest integer.
+
+    S = χ²·N·P(1−P) / (d²·(N−1) + χ²·P(1−P)); computed exactly, rounded half-up.
+    """
+    if populasi < 1:
+        raise ValueError("populasi harus bilangan bulat positif")
+    n = Fraction(populasi)
+    s = KM_CHI_KUADRAT * n * KM_PROPORSI / (
+        KM_GALAT_KUADRAT * (n - 1) + KM_CHI_KUADRAT * KM_PROPORSI
+    )
+    return int(bulat(s, 0))
+
+
+@dataclass(frozen=True)
+class HasilUnsur:
+    """The result of one unsur: Σ of answers, how many valid answers, NRR and its grade."""
+
+    unsur: Unsur
+    berlaku: bool
+    jumlah: int  # Σ of valid answers
+    n: int  # number of valid answers
+    tally: Tally
+
+    @property
+    def nrr(self) -> Fraction | None:
+        """Nilai rata-rata: Σ / n; None when the unsur does not apply or has no answer."""
+        if not self.berlaku or self.n == 0:
+            return None
+        return Fraction(self.jumlah, self.n)
+
+    @property
+    def nrr_25(self) -> Fraction | None:
+        """The NRR converted to the 25–100 scale, so each unsur can be graded like the IKM."""
+        nrr = self.nrr
+        return None if nrr is None else nrr * KONVERSI
+
+    @property
+    def mutu(self) -> Mutu | None:
+        nilai = self.nrr_25
+        return None if nilai is None else mutu(nilai)
+
+
+@dataclass(frozen=True)
+class HasilIkm:
+    """The IKM of one tally set: per-unsur results, the weight applied and the index."""
+
+    unsur: tuple[HasilUnsur, ...]
+    bobot: Fraction
+    ikm_1_4: Fraction
+
+    @property
+    def ikm(self) -> Fraction:
+        """IKM unit pelayanan on the 25–100 scale, at full precision."""
+        return self.ikm_1_4 * KONVERSI
+
+    @property
+    def mutu(self) -> Mutu:
+        return mutu(self.ikm)
+
+    @property
+    def dinilai(self) -> tuple[HasilUnsur, ...]:
+        """The unsur that count: they apply and have at least one valid answer."""
+        return tuple(h for h in self.unsur if h.nrr is not None)
+
+    def terlemah(self, jumlah: int = JUMLAH_TERLEMAH) -> tuple[HasilUnsur, ...]:
+        """The weakest unsur, lowest NRR first; ties keep questionnaire order."""
+        return tuple(sorted(self.dinilai, key=lambda h: h.nrr)[:jumlah])
+
+    def terkuat(self, jumlah: int = JUMLAH_TERLEMAH) -> tuple[HasilUnsur, ...]:
+        """The strongest unsur, highest NRR first; ties keep questionnaire order."""
+        return tuple(sorted(self.dinilai, key=lambda h: -h.nrr)[:jumlah])
+
+
+class IkmTidakTerhitung(ValueError):
+    """No unsur has a valid answer: there is nothing to compute an index from."""
+
+
+def hitung_ikm(
+    tally: Mapping[str, Sequence[int]],
+    bobot: str = BOBOT_BAKU,
+    tidak_berlaku: Iterable[str] = (),
+) -> HasilIkm:
+    """Compute NRR per unsur and the IKM from answer tallies, exactly as the Permen says.
+
+    ``tally[kode]`` counts the answers 1, 2, 3, 4 of that unsur (blanks are simply not
+    counted). Unsur in ``tidak_berlaku`` are left out; an unsur with no valid answer at
+    all is left out too, since its NRR does not exist. With the default weight the
+    weight is 1 / (unsur that count); with a legacy weight (0.111, 0.11) it is that
+    number, so legacy reports are reproduced to the digit.
+    """
+    if bobot not in BOBOT:
+        raise ValueError(f"bobot tidak dikenal: {bobot!r}")
+    tidak = set(tidak_berlaku)
+    hasil = []
+    for u in UNSUR:
+        hitungan = tuple(int(c) for c in tally.get(u.kode, (0, 0, 0, 0)))
+        if len(hitungan) != 4 or any(c < 0 for c in hitungan):
+            raise ValueError(f"tally {u.kode} harus 4 bilangan bulat tidak negatif")
+        jumlah = sum(nilai * c for nilai, c in zip(NILAI_JAWABAN, hitungan, strict=True))
+        hasil.append(HasilUnsur(u, u.kode not in tidak, jumlah, sum(hitungan), hitungan))
+    dinilai = [h for h in hasil if h.nrr is not None]
+    if not dinilai:
+        raise IkmTidakTerhitung("tidak ada jawaban sah pada unsur mana pun")
+    tetap = BOBOT[bobot]
+    w = tetap if tetap is not None else Fraction(1, len(dinilai))
+    ikm_1_4 = sum((h.nrr * w for h in dinilai), Fraction(0))
+    return HasilIkm(tuple(hasil), w, ikm_1_4)
+
+
+def gabung_tally(kumpulan: Iterable[Mapping[str, Sequence[int]]]) -> dict[str, Tally]:
+    """Add tallies of several units together: the pooled respondents of a kabupaten."""
+    total = {kode: [0, 0, 0, 0] for kode in KODE_UNSUR}
+    for tally in kumpulan:
+        for kode in KODE_UNSUR:
+            for i, c in enumerate(tally.get(kode, (0, 0, 0, 0))):
+                total[kode][i] += int(c)
+    return {kode: tuple(c) for kode, c in total.items()}  # type: ignore[misc]
+
+
+def rata_rata(nilai: Sequence[Fraction]) -> Fraction:
+    """Mean of unit IKMs, every unit counting once (the default kabupaten aggregate)."""
+    if not nilai:
+        raise IkmTidakTerhitung("tidak ada unit untuk dirata-rata")
+    return sum(nilai, Fraction(0)) / len(nilai)
+
+
+def perubahan(sekarang: Fraction, sebelumnya: Fraction | None) -> Fraction | None:
+    """Change in points on the 25–100 scale against the previous period, if there was one."""
+    return None if sebelumnya is None else sekarang - sebelumnya

@@ -1,0 +1,79 @@
+"""Problems found in data files, reported the way staff can act on them.
+
+Every problem names the file, the line and, where it helps, the column, in the
+``path:line[:column]: message`` shape that editors, CI annotations and people all read.
+Validation collects every problem of a run before stopping, so one commit can fix them
+all instead of one per build.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+GALAT = "galat"
+PERINGATAN = "peringatan"
+
+
+@dataclass(frozen=True, order=True)
+class Masalah:
+    """One problem in one place of one data file."""
+
+    berkas: str
+    baris: int | None
+    kolom: str | None
+    pesan: str
+    tingkat: str = GALAT
+
+    def __str__(self) -> str:
+        tempat = self.berkas
+        if self.baris is not None:
+            tempat += f":{self.baris}"
+            if self.kolom:
+                tempat += f":{self.kolom}"
+        awalan = "" if self.tingkat == GALAT else "peringatan: "
+        return f"{tempat}: {awalan}{self.pesan}"
+
+
+@dataclass
+class DaftarMasalah:
+    """Collects problems relative to a base folder, so paths print as staff see them."""
+
+    dasar: Path
+    semua: list[Masalah] = field(default_factory=list)
+
+    def nama(self, berkas: Path) -> str:
+        try:
+            return berkas.relative_to(self.dasar.parent).as_posix()
+        except ValueError:
+            return berkas.as_posix()
+
+    def galat(
+        self, berkas: Path, baris: int | None, pesan: str, kolom: str | None = None
+    ) -> None:
+        self.semua.append(Masalah(self.nama(berkas), baris, kolom, pesan, GALAT))
+
+    def peringatan(
+        self, berkas: Path, baris: int | None, pesan: str, kolom: str | None = None
+    ) -> None:
+        self.semua.append(Masalah(self.nama(berkas), baris, kolom, pesan, PERINGATAN))
+
+    @property
+    def galat_saja(self) -> list[Masalah]:
+        return [m for m in self.semua if m.tingkat == GALAT]
+
+    @property
+    def peringatan_saja(self) -> list[Masalah]:
+        return [m for m in self.semua if m.tingkat == PERINGATAN]
+
+    def urut(self) -> list[Masalah]:
+        """Problems by file, then line: the order an editor walks through them."""
+        return sorted(self.semua, key=lambda m: (m.berkas, m.baris or 0, m.kolom or "", m.pesan))
+
+
+class DataTidakSah(Exception):
+    """Raised after validation when any error was found; carries every problem."""
+
+    def __init__(self, masalah: DaftarMasalah) -> None:
+        super().__init__(f"{len(masalah.galat_saja)} galat dalam data")
+        self.masalah = masalah

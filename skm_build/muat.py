@@ -1,0 +1,710 @@
+"""Load and validate every file of the data contract into the tables of :mod:`.model`.
+
+The loader is the only place that reads ``data/``. It collects *every* problem of a
+run (see :mod:`.masalah`) and returns tables only when there is no error, so nothing
+downstream can ever compute from a half-valid file.
+
+Respondent CSVs are the hot path (a province has millions of rows): columns are checked
+vectorised with pandas, and the slow per-cell search that finds line numbers runs only
+for a file that is already known to be bad.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .ikm import AGREGASI, AGREGASI_BAKU, BOBOT, BOBOT_BAKU, KODE_UNSUR, Tally
+from .masalah import DaftarMasalah
+from .model import (
+    DataSkm,
+    Kabupaten,
+    Opd,
+    Pengesahan,
+    Periode,
+    Profil,
+    Survei,
+    TindakLanjut,
+)
+from .pribadi import jenis_data_pribadi, kolom_pribadi
+from .yaml_bertanda import UKURAN_MAKS, YamlBertanda, YamlDitolak, baca_yaml
+
+POLA_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+POLA_PERIODE = re.compile(r"^\d{4}(-(s[12]|tw[1-4]))?$")
+JENIS_OPD = ("dinas", "badan", "sekretariat", "kecamatan", "kelurahan", "puskesmas", "rsud",
+             "lainnya")
+STATUS_TINDAK_LANJUT = ("rencana", "berjalan", "selesai")
+
+JENIS_KELAMIN = {"l": "L", "p": "P"}
+PENDIDIKAN = {"sd": "SD", "smp": "SMP", "sltp": "SMP", "sma": "SMA", "slta": "SMA",
+              "smk": "SMA", "d1-d3": "D1-D3", "d1": "D1-D3", "d2": "D1-D3", "d3": "D1-D3",
+              "s1": "S1", "d4": "S1", "s2": "S2", "s3": "S3"}
+URUTAN_PENDIDIKAN = ("SD", "SMP", "SMA", "D1-D3", "S1", "S2", "S3")
+PEKERJAAN = {p.lower(): p for p in ("PNS", "TNI", "POLRI", "Swasta", "Wirausaha", "Lainnya")}
+URUTAN_PEKERJAAN = ("PNS", "TNI", "POLRI", "Swasta", "Wirausaha", "Lainnya")
+PITA_USIA = ((0, "< 20"), (20, "20–29"), (30, "30–39"), (40, "40–49"), (50, "50–59"),
+             (60, "≥ 60"))
+USIA_MIN, USIA_MAKS = 15, 100
+
+KOLOM_PROFIL = ("tanggal", "jam", "jenis_kelamin", "usia", "pendidikan", "pekerjaan",
+                "layanan", "saran")
+KOLOM_DIKENAL = (*KODE_UNSUR, *KOLOM_PROFIL)
+KOLOM_DIBACA = (*KODE_UNSUR, "tanggal", "jenis_kelamin", "usia", "pendidikan", "pekerjaan")
+SEL_MAKS_PER_KOLOM = 10  # beyond this, one summary line per column keeps the report readable
+UKURAN_CSV_MAKS = 512 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Pemeriksaan:
+    """What a check of ``data/`` found: the tables when valid, and every problem."""
+
+    data: DataSkm | None
+    masalah: DaftarMasalah
+
+    @property
+    def sah(self) -> bool:
+        return self.data is not None
+
+
+def periksa(folder: Path) -> Pemeriksaan:
+    """Read and validate everything under ``folder``; tables only if there is no error."""
+    folder = folder.resolve()
+    m = DaftarMasalah(folder)
+    if not folder.is_dir():
+        m.galat(folder, None, "folder data tidak ada")
+        return Pemeriksaan(None, m)
+    kabupaten = _muat_kabupaten(folder / "kabupaten.yaml", m)
+    opd = _muat_opd(folder / "opd.yaml", m)
+    periode = _muat_periode(folder / "periode.yaml", m)
+    survei = _muat_survei(folder / "survei", {o.id for o in opd}, {p.id: p for p in periode}, m)
+    if m.galat_saja or kabupaten is None:
+        return Pemeriksaan(None, m)
+    return Pemeriksaan(DataSkm(kabupaten, opd, periode, survei), m)
+
+
+# --- YAML files ------------------------------------------------------------------------
+
+
+def _baca_teks(berkas: Path, m: DaftarMasalah, batas: int) -> str | None:
+    """Read a text file as UTF-8 (BOM allowed); report emptiness, size and bad bytes."""
+    try:
+        ukuran = berkas.stat().st_size
+        if ukuran > batas:
+            m.galat(berkas, None, f"berkas terlalu besar ({ukuran} byte; batas {batas} byte)")
+            return None
+        mentah = berkas.read_bytes()
+    except OSError as e:
+        m.galat(berkas, None, f"berkas tidak dapat dibaca: {e.strerror}")
+        return None
+    try:
+        teks = mentah.decode("utf-8")
+    except UnicodeDecodeError as e:
+        baris = mentah[: e.start].count(b"\n") + 1
+        m.galat(berkas, baris, f"berkas bukan teks UTF-8 (byte 0x{mentah[e.start]:02x}); "
+                "simpan ulang dengan pengodean UTF-8")
+        return None
+    if "\x00" in teks:
+        baris = teks[: teks.index("\x00")].count("\n") + 1
+        m.galat(berkas, baris, "berkas berisi karakter NUL: bukan teks biasa")
+        return None
+    return teks.removeprefix("\ufeff")
+
+
+def _baca_yaml(berkas: Path, m: DaftarMasalah) -> YamlBertanda | None:
+    teks = _baca_teks(berkas, m, UKURAN_MAKS)
+    if teks is None:
+        return None
+    try:
+        return baca_yaml(teks)
+    except YamlDitolak as e:
+        m.galat(berkas, e.baris, e.pesan, str(e.kolom) if e.kolom else None)
+        return None
+
+
+class _Bidang:
+    """Checks the fields of one YAML mapping, reporting each problem at its own line."""
+
+    def __init__(self, m: DaftarMasalah, berkas: Path, doc: YamlBertanda, jalur: tuple,
+                 isi: dict[str, Any]) -> None:
+        self.m, self.berkas, self.doc, self.jalur, self.isi = m, berkas, doc, jalur, isi
+        self.ok = True
+
+    def galat(self, kunci: str | None, pesan: str) -> None:
+        jalur = self.jalur if kunci is None else (*self.jalur, kunci)
+        self.m.galat(self.berkas, self.doc.baris_dari(jalur), pesan, kunci)
+        self.ok = False
+
+    def kunci_dikenal(self, dikenal: tuple[str, ...]) -> None:
+        for kunci in self.isi:
+            if kunci not in dikenal:
+                self.m.peringatan(self.berkas, self.doc.baris_dari((*self.jalur, kunci)),
+                                  f"kunci '{kunci}' tidak dikenal dan diabaikan "
+                                  f"(yang dikenal: {', '.join(dikenal)})", str(kunci))
+
+    def teks(self, kunci: str, wajib: bool = True, publik: bool = True) -> str | None:
+        nilai = self.isi.get(kunci)
+        if nilai is None:
+            if wajib:
+                self.galat(kunci, f"'{kunci}' wajib diisi")
+            return None
+        if not isinstance(nilai, str | int | float) or isinstance(nilai, bool):
+            self.galat(kunci, f"'{kunci}' harus berupa teks")
+            return None
+        teks = str(nilai).strip()
+        if wajib and not teks:
+            self.galat(kunci, f"'{kunci}' tidak boleh kosong")
+            return None
+        if len(teks) > 500:
+            self.galat(kunci, f"'{kunci}' terlalu panjang ({len(teks)} karakter; batas 500)")
+            return None
+        if publik and (jenis := jenis_data_pribadi(teks)):
+            self.galat(kunci, f"'{kunci}' berisi data pribadi ({jenis}); hapus dari data")
+            return None
+        return teks
+
+    def pilihan(self, kunci: str, pilihan: tuple[str, ...], baku: str | None = None) -> str | None:
+        nilai = self.isi.get(kunci, baku)
+        if nilai is None:
+            self.galat(kunci, f"'{kunci}' wajib diisi: salah satu dari {', '.join(pilihan)}")
+            return None
+        if str(nilai) not in pilihan:
+            self.galat(kunci, f"'{kunci}' bernilai '{nilai}'; pilih salah satu dari "
+                       f"{', '.join(pilihan)}")
+            return None
+        return str(nilai)
+
+    def tanggal(self, kunci: str, wajib: bool = True) -> date | None:
+        nilai = self.isi.get(kunci)
+        if nilai is None:
+            if wajib:
+                self.galat(kunci, f"'{kunci}' wajib diisi (tanggal TTTT-BB-HH)")
+            return None
+        if isinstance(nilai, datetime):
+            return nilai.date()
+        if isinstance(nilai, date):
+            return nilai
+        self.galat(kunci, f"'{kunci}' bernilai '{nilai}': bukan tanggal TTTT-BB-HH yang sah")
+        return None
+
+    def bulat(self, kunci: str, minimum: int, maksimum: int | None = None,
+              wajib: bool = False) -> int | None:
+        nilai = self.isi.get(kunci)
+        if nilai is None:
+            if wajib:
+                self.galat(kunci, f"'{kunci}' wajib diisi")
+            return None
+        if isinstance(nilai, bool) or not isinstance(nilai, int):
+            self.galat(kunci, f"'{kunci}' bernilai '{nilai}': harus bilangan bulat")
+            return None
+        if nilai < minimum or (maksimum is not None and nilai > maksimum):
+            batas = f"{minimum}–{maksimum}" if maksimum is not None else f"≥ {minimum}"
+            self.galat(kunci, f"'{kunci}' bernilai {nilai}: harus {batas}")
+            return None
+        return nilai
+
+
+def _sebagai_peta(m: DaftarMasalah, berkas: Path, doc: YamlBertanda, jalur: tuple,
+                  nilai: Any, apa: str) -> dict | None:
+    if not isinstance(nilai, dict):
+        m.galat(berkas, doc.baris_dari(jalur), f"{apa} harus berupa pasangan 'kunci: nilai'")
+        return None
+    return nilai
+
+
+def _muat_kabupaten(berkas: Path, m: DaftarMasalah) -> Kabupaten | None:
+    if not berkas.exists():
+        m.galat(berkas, None, "berkas wajib tidak ada: buat kabupaten.yaml (lihat README)")
+        return None
+    doc = _baca_yaml(berkas, m)
+    if doc is None:
+        return None
+    isi = _sebagai_peta(m, berkas, doc, (), doc.nilai, "kabupaten.yaml")
+    if isi is None:
+        return None
+    b = _Bidang(m, berkas, doc, (), isi)
+    b.kunci_dikenal(("nama", "penyusun", "data_contoh", "bobot", "agregasi"))
+    nama = b.teks("nama")
+    penyusun = b.teks("penyusun", wajib=False) or "Bagian Organisasi"
+    contoh = isi.get("data_contoh", False)
+    if not isinstance(contoh, bool):
+        b.galat("data_contoh", "'data_contoh' harus true atau false")
+    bobot_mentah = isi.get("bobot", BOBOT_BAKU)
+    bobot = str(bobot_mentah) if isinstance(bobot_mentah, str | float) else None
+    if bobot not in BOBOT:
+        b.galat("bobot", f"'bobot' bernilai '{bobot_mentah}'; pilih \"1/9\", 0.111 atau 0.11")
+    agregasi = b.pilihan("agregasi", tuple(AGREGASI), AGREGASI_BAKU)
+    if not b.ok or nama is None or agregasi is None or bobot is None:
+        return None
+    return Kabupaten(nama, penyusun, bool(contoh), bobot, agregasi)
+
+
+def _daftar(berkas: Path, m: DaftarMasalah, apa: str) -> tuple[YamlBertanda, list] | None:
+    if not berkas.exists():
+        m.galat(berkas, None, f"berkas wajib tidak ada: buat {berkas.name} (daftar {apa})")
+        return None
+    doc = _baca_yaml(berkas, m)
+    if doc is None:
+        return None
+    if not isinstance(doc.nilai, list) or not doc.nilai:
+        m.galat(berkas, doc.baris_dari(()), f"{berkas.name} harus berupa daftar {apa} "
+                "(setiap butir diawali '- id: ...')")
+        return None
+    return doc, doc.nilai
+
+
+def _id_sah(b: _Bidang, terlihat: dict[str, int], pola: re.Pattern, contoh: str) -> str | None:
+    nilai = b.isi.get("id")
+    if nilai is None:
+        b.galat("id", "'id' wajib diisi")
+        return None
+    ident = str(nilai)
+    if not pola.match(ident):
+        b.galat("id", f"id '{ident}' tidak sah: {contoh}")
+        return None
+    if ident in terlihat:
+        b.galat("id", f"id '{ident}' sudah dipakai di baris {terlihat[ident]}")
+        return None
+    terlihat[ident] = b.doc.baris_dari((*b.jalur, "id"))
+    return ident
+
+
+def _muat_opd(berkas: Path, m: DaftarMasalah) -> tuple[Opd, ...]:
+    dibaca = _daftar(berkas, m, "unit layanan")
+    if dibaca is None:
+        return ()
+    doc, butir = dibaca
+    hasil, terlihat = [], {}
+    for i, nilai in enumerate(butir):
+        isi = _sebagai_peta(m, berkas, doc, (i,), nilai, "setiap unit")
+        if isi is None:
+            continue
+        b = _Bidang(m, berkas, doc, (i,), isi)
+        b.kunci_dikenal(("id", "nama", "jenis", "target_ikm"))
+        ident = _id_sah(b, terlihat, POLA_ID, "gunakan huruf kecil, angka dan '-' saja")
+        nama = b.teks("nama")
+        jenis = b.pilihan("jenis", JENIS_OPD, "lainnya")
+        target = isi.get("target_ikm")
+        if target is not None and (isinstance(target, bool) or not isinstance(target, int | float)
+                                   or not 25 <= target <= 100):
+            b.galat("target_ikm", f"'target_ikm' bernilai '{target}': harus angka 25–100")
+        if b.ok and ident and nama and jenis:
+            hasil.append(Opd(ident, nama, jenis, None if target is None else float(target)))
+    return tuple(hasil)
+
+
+def _muat_periode(berkas: Path, m: DaftarMasalah) -> tuple[Periode, ...]:
+    dibaca = _daftar(berkas, m, "periode survei")
+    if dibaca is None:
+        return ()
+    doc, butir = dibaca
+    hasil, terlihat = [], {}
+    for i, nilai in enumerate(butir):
+        isi = _sebagai_peta(m, berkas, doc, (i,), nilai, "setiap periode")
+        if isi is None:
+            continue
+        b = _Bidang(m, berkas, doc, (i,), isi)
+        b.kunci_dikenal(("id", "nama", "mulai", "selesai", "batas_laporan", "pengesahan"))
+        ident = _id_sah(b, terlihat, POLA_PERIODE, "tulis TTTT, TTTT-s1/s2 atau TTTT-tw1..tw4")
+        nama = b.teks("nama")
+        mulai, selesai = b.tanggal("mulai"), b.tanggal("selesai")
+        batas = b.tanggal("batas_laporan")
+        if mulai and selesai and selesai < mulai:
+            b.galat("selesai", "'selesai' lebih awal dari 'mulai'")
+        if selesai and batas and batas < selesai:
+            b.galat("batas_laporan", "'batas_laporan' lebih awal dari 'selesai' periode")
+        pengesahan = _pengesahan(m, berkas, doc, (i, "pengesahan"), isi.get("pengesahan"))
+        if b.ok and ident and nama and mulai and selesai and batas and pengesahan is not False:
+            hasil.append(Periode(ident, nama, mulai, selesai, batas, pengesahan or None))
+    return tuple(sorted(hasil, key=lambda p: (p.mulai, p.id)))
+
+
+def _pengesahan(m: DaftarMasalah, berkas: Path, doc: YamlBertanda, jalur: tuple,
+                nilai: Any) -> Pengesahan | bool | None:
+    """The sign-off of a period's report; False when present but invalid."""
+    if nilai is None:
+        return None
+    isi = _sebagai_peta(m, berkas, doc, jalur, nilai, "'pengesahan'")
+    if isi is None:
+        return False
+    b = _Bidang(m, berkas, doc, jalur, isi)
+    b.kunci_dikenal(("nama", "jabatan", "tanggal"))
+    nama, jabatan = b.teks("nama", publik=False), b.teks("jabatan")
+    tanggal = b.tanggal("tanggal")
+    if not (b.ok and nama and jabatan and tanggal):
+        return False
+    return Pengesahan(nama, jabatan, tanggal)
+
+
+# --- survei/<periode>/<opd>.{csv,yaml} --------------------------------------------------
+
+
+def _muat_survei(folder: Path, opd: set[str], periode: dict[str, Periode],
+                 m: DaftarMasalah) -> dict[tuple[str, str], Survei]:
+    hasil: dict[tuple[str, str], Survei] = {}
+    if not folder.is_dir():
+        return hasil
+    for sub in sorted(folder.iterdir()):
+        if sub.name.startswith("."):
+            continue
+        if not sub.is_dir():
+            m.galat(sub, None, "hanya folder periode (survei/<periode>/) yang boleh ada di sini")
+            continue
+        per = periode.get(sub.name)
+        if per is None:
+            m.galat(sub, None, f"periode '{sub.name}' tidak ada di periode.yaml")
+            continue
+        kelompok: dict[str, dict[str, Path]] = {}
+        for berkas in sorted(sub.iterdir()):
+            if berkas.name.startswith("."):
+                continue
+            if berkas.suffix not in (".csv", ".yaml") or not berkas.is_file():
+                m.galat(berkas, None, "hanya <opd>.csv dan <opd>.yaml yang boleh ada di sini"
+                        + (" (ganti akhiran .yml menjadi .yaml)" if berkas.suffix == ".yml"
+                           else ""))
+                continue
+            if berkas.stem not in opd:
+                m.galat(berkas, None, f"unit '{berkas.stem}' tidak ada di opd.yaml")
+                continue
+            kelompok.setdefault(berkas.stem, {})[berkas.suffix] = berkas
+        for ident, berkas in kelompok.items():
+            survei = _muat_satu_unit(ident, per, berkas.get(".csv"), berkas.get(".yaml"), m)
+            if survei is not None:
+                hasil[(per.id, ident)] = survei
+    return hasil
+
+
+@dataclass
+class _Laporan:
+    diterima: date | None = None
+    populasi: int | None = None
+    tidak_berlaku: tuple[str, ...] = ()
+    tindak_lanjut: tuple[TindakLanjut, ...] = ()
+    jawaban: dict[str, Tally] | None = None
+    responden: int | None = None
+    baris_jawaban: int | None = None
+
+
+def _muat_satu_unit(ident: str, per: Periode, csv_: Path | None, yml: Path | None,
+                    m: DaftarMasalah) -> Survei | None:
+    laporan = _muat_laporan(yml, m) if yml else _Laporan()
+    if laporan is None:
+        return None
+    if csv_ is not None and laporan.jawaban is not None:
+        m.galat(yml, laporan.baris_jawaban, "unit ini sudah punya berkas CSV responden; "
+                "hapus 'jawaban' atau hapus CSV-nya (pilih salah satu)", "jawaban")
+        return None
+    if csv_ is not None:
+        dibaca = _muat_csv(csv_, per, laporan.tidak_berlaku, m)
+        if dibaca is None:
+            return None
+        responden, tally, profil = dibaca
+        sumber = "csv"
+    elif laporan.jawaban is not None:
+        tally, profil, sumber = laporan.jawaban, Profil(), "jawaban"
+        responden = laporan.responden or max(sum(t) for t in tally.values())
+    else:
+        m.peringatan(yml, 1, "laporan tanpa jawaban responden (tidak ada CSV maupun "
+                     "'jawaban'): unit dianggap belum melapor")
+        return None
+    return Survei(ident, per.id, responden, tally, sumber, profil, laporan.diterima,
+                  laporan.populasi, laporan.tidak_berlaku, laporan.tindak_lanjut)
+
+
+def _muat_laporan(berkas: Path, m: DaftarMasalah) -> _Laporan | None:
+    doc = _baca_yaml(berkas, m)
+    if doc is None:
+        return None
+    isi = _sebagai_peta(m, berkas, doc, (), doc.nilai if doc.nilai is not None else None,
+                        "laporan unit")
+    if isi is None:
+        return None
+    b = _Bidang(m, berkas, doc, (), isi)
+    b.kunci_dikenal(("diterima", "populasi", "unsur_tidak_berlaku", "tindak_lanjut",
+                     "jawaban", "responden"))
+    lap = _Laporan()
+    lap.diterima = b.tanggal("diterima", wajib=False)
+    lap.populasi = b.bulat("populasi", 1)
+    lap.responden = b.bulat("responden", 1)
+    tidak = isi.get("unsur_tidak_berlaku", [])
+    if not isinstance(tidak, list) or any(t not in KODE_UNSUR for t in tidak):
+        b.galat("unsur_tidak_berlaku", "'unsur_tidak_berlaku' harus daftar kode unsur, "
+                "mis. [u4]")
+    elif len(set(tidak)) >= len(KODE_UNSUR):
+        b.galat("unsur_tidak_berlaku", "semua unsur dinyatakan tidak berlaku: tidak ada "
+                "yang dapat dihitung")
+    else:
+        lap.tidak_berlaku = tuple(sorted(set(tidak), key=KODE_UNSUR.index))
+    lap.tindak_lanjut = _tindak_lanjut(b, isi.get("tindak_lanjut"))
+    if "jawaban" in isi:
+        lap.jawaban = _jawaban(b, isi["jawaban"], lap.tidak_berlaku)
+        lap.baris_jawaban = doc.baris_dari(("jawaban",))
+    return lap if b.ok else None
+
+
+def _tindak_lanjut(b: _Bidang, nilai: Any) -> tuple[TindakLanjut, ...]:
+    if nilai is None:
+        return ()
+    if not isinstance(nilai, list):
+        b.galat("tindak_lanjut", "'tindak_lanjut' harus daftar (setiap butir diawali '- ')")
+        return ()
+    hasil = []
+    for i, butir in enumerate(nilai):
+        jalur = ("tindak_lanjut", i)
+        if not isinstance(butir, dict):
+            b.m.galat(b.berkas, b.doc.baris_dari(jalur), "setiap tindak lanjut harus berisi "
+                      "unsur, kegiatan, waktu, penanggung_jawab, status", "tindak_lanjut")
+            b.ok = False
+            continue
+        c = _Bidang(b.m, b.berkas, b.doc, jalur, butir)
+        c.kunci_dikenal(("unsur", "kegiatan", "waktu", "penanggung_jawab", "status"))
+        unsur = c.pilihan("unsur", KODE_UNSUR)
+        kegiatan, waktu = c.teks("kegiatan"), c.teks("waktu")
+        pj = c.teks("penanggung_jawab")
+        status = c.pilihan("status", STATUS_TINDAK_LANJUT, "rencana")
+        if c.ok and unsur and kegiatan and waktu and pj and status:
+            hasil.append(TindakLanjut(unsur, kegiatan, waktu, pj, status))
+        else:
+            b.ok = False
+    return tuple(hasil)
+
+
+def _jawaban(b: _Bidang, nilai: Any, tidak_berlaku: tuple[str, ...]) -> dict[str, Tally] | None:
+    if not isinstance(nilai, dict):
+        b.galat("jawaban", "'jawaban' harus berisi u1..u9, masing-masing [n1, n2, n3, n4]")
+        return None
+    hasil: dict[str, Tally] = {}
+    for kode, tally in nilai.items():
+        baris = b.doc.baris_dari(("jawaban", kode))
+        if kode not in KODE_UNSUR:
+            b.m.galat(b.berkas, baris, f"unsur '{kode}' tidak dikenal; gunakan u1..u9",
+                      "jawaban")
+            b.ok = False
+            continue
+        if (not isinstance(tally, list) or len(tally) != 4
+                or any(isinstance(c, bool) or not isinstance(c, int) or c < 0 for c in tally)):
+            b.m.galat(b.berkas, baris, f"jawaban {kode} harus 4 bilangan bulat tidak negatif: "
+                      "banyaknya jawaban 1, 2, 3, 4, mis. [0, 2, 50, 48]", kode)
+            b.ok = False
+            continue
+        hasil[kode] = tuple(tally)  # type: ignore[assignment]
+    for kode in KODE_UNSUR:
+        if kode not in hasil and kode not in tidak_berlaku and kode not in nilai:
+            b.galat("jawaban", f"jawaban {kode} tidak ada (tambahkan, atau nyatakan di "
+                    "'unsur_tidak_berlaku')")
+    if b.ok and not any(sum(t) for t in hasil.values()):
+        b.galat("jawaban", "semua hitungan jawaban nol: tidak ada yang dapat dihitung")
+    return hasil if b.ok else None
+
+
+# --- the respondent CSV --------------------------------------------------------------------
+
+
+def _muat_csv(berkas: Path, per: Periode, tidak_berlaku: tuple[str, ...],
+              m: DaftarMasalah) -> tuple[int, dict[str, Tally], Profil] | None:
+    """Validate one respondent file and reduce it to tallies and profile counts."""
+    teks = _baca_teks(berkas, m, UKURAN_CSV_MAKS)
+    if teks is None:
+        return None
+    if not teks.strip():
+        m.galat(berkas, 1, "berkas kosong: isi baris judul u1..u9 dan satu baris per responden")
+        return None
+    judul = teks.split("\n", 1)[0].rstrip("\r")
+    pemisah = ";" if judul.count(";") > judul.count(",") else ","
+    nama_kolom = next(csv.reader([judul], delimiter=pemisah))
+    judul_sah = _periksa_judul(berkas, nama_kolom, m)
+    if judul_sah is None:
+        return None
+    peta, judul_ok = judul_sah
+    kolom_dibaca = [asli for asli, baku in peta.items() if baku in KOLOM_DIBACA]
+    try:
+        df = pd.read_csv(
+            io.StringIO(teks), sep=pemisah, usecols=kolom_dibaca, header=0,
+            dtype={asli: str for asli, baku in peta.items() if baku not in KODE_UNSUR},
+            keep_default_na=False, na_values=[""], skipinitialspace=True, engine="c",
+        )
+    except (pd.errors.ParserError, ValueError) as e:
+        cocok = re.search(r"line (\d+)", str(e))
+        m.galat(berkas, int(cocok.group(1)) if cocok else None,
+                "baris tidak dapat dibaca: jumlah kolom tidak sama dengan baris judul "
+                f"(pemisah '{pemisah}'); periksa tanda kutip dan pemisah")
+        return None
+    df = df.rename(columns=peta)
+    if len(df) == 0:
+        m.galat(berkas, 2, "hanya ada baris judul: belum ada jawaban responden")
+        return None
+    sel = _Sel(berkas, teks, pemisah, m)
+    tally = {kode: _tally_kolom(df[kode], kode, sel) for kode in KODE_UNSUR}
+    profil = _profil(df, per, sel)
+    if sel.ada_galat or not judul_ok:
+        return None
+    for kode in tidak_berlaku:
+        if sum(tally[kode]):
+            m.peringatan(berkas, 1, f"{kode} dinyatakan tidak berlaku tetapi berisi jawaban; "
+                         "jawaban itu tidak dihitung", kode)
+    return len(df), tally, profil
+
+
+def _periksa_judul(berkas: Path, nama_kolom: list[str],
+                   m: DaftarMasalah) -> tuple[dict[str, str], bool] | None:
+    """Map header names to canonical ones; None when the file cannot be read further.
+
+    A column that identifies people is an error, but the rest of the file is still
+    checked (without it), so one run lists every problem of the file.
+    """
+    peta: dict[str, str] = {}
+    lanjut, ok = True, True
+    for asli in nama_kolom:
+        baku = asli.strip().lower()
+        if not baku:
+            m.galat(berkas, 1, "ada kolom tanpa nama di baris judul")
+            lanjut = False
+        elif kolom_pribadi(baku):
+            m.galat(berkas, 1, f"kolom '{asli}' berisi data pribadi dan tidak boleh masuk ke "
+                    "repositori: hapus kolom itu dari berkas", asli)
+            ok = False
+            continue
+        elif baku in peta.values():
+            m.galat(berkas, 1, f"kolom '{asli}' ditulis dua kali", asli)
+            lanjut = False
+        elif baku not in KOLOM_DIKENAL:
+            m.peringatan(berkas, 1, f"kolom '{asli}' tidak dikenal dan diabaikan", asli)
+        peta[asli] = baku
+    for kode in KODE_UNSUR:
+        if kode not in peta.values():
+            m.galat(berkas, 1, f"kolom {kode} tidak ada: baris judul harus memuat u1..u9", kode)
+            lanjut = False
+    return (peta, ok) if lanjut else None
+
+
+class _Sel:
+    """Reports bad cells by line; finds line numbers only for files that have problems."""
+
+    def __init__(self, berkas: Path, teks: str, pemisah: str, m: DaftarMasalah) -> None:
+        self.berkas, self.teks, self.pemisah, self.m = berkas, teks, pemisah, m
+        self._baris: list[int] | None = None
+        self.ada_galat = False
+
+    def baris(self, indeks: int) -> int:
+        """The file line on which data row ``indeks`` (0-based) starts."""
+        if self._baris is None:
+            pembaca = csv.reader(io.StringIO(self.teks), delimiter=self.pemisah)
+            awal, self._baris = [], []
+            sebelum = 0
+            for rekaman in pembaca:
+                if rekaman:
+                    awal.append(sebelum + 1)
+                sebelum = pembaca.line_num
+            self._baris = awal[1:]  # the first record is the header
+        return self._baris[indeks]
+
+    def galat(self, indeks: np.ndarray, kolom: str, pesan_untuk: Any) -> None:
+        """One problem per bad cell (the first few), then one line for the rest."""
+        self.ada_galat = True
+        for i in indeks[:SEL_MAKS_PER_KOLOM]:
+            self.m.galat(self.berkas, self.baris(int(i)), pesan_untuk(int(i)), kolom)
+        if len(indeks) > SEL_MAKS_PER_KOLOM:
+            sisa = len(indeks) - SEL_MAKS_PER_KOLOM
+            self.m.galat(self.berkas, self.baris(int(indeks[SEL_MAKS_PER_KOLOM])),
+                         f"dan {sisa} sel lain di kolom {kolom} dengan masalah yang sama", kolom)
+
+
+def _tally_kolom(kolom: pd.Series, kode: str, sel: _Sel) -> Tally:
+    """Count answers 1–4 of one unsur; every other non-blank value is an error."""
+    if pd.api.types.is_numeric_dtype(kolom.dtype) and not pd.api.types.is_bool_dtype(kolom):
+        angka = kolom.to_numpy(dtype="float64", na_value=np.nan)
+        mentah = None
+    else:
+        mentah = kolom.astype("string").str.strip().replace("", pd.NA)
+        angka = pd.to_numeric(mentah, errors="coerce").to_numpy(dtype="float64",
+                                                                na_value=np.nan)
+    kosong = np.isnan(angka) if mentah is None else mentah.isna().to_numpy()
+    sah = ~np.isnan(angka) & (angka >= 1) & (angka <= 4) & (angka == np.floor(angka))
+    buruk = np.flatnonzero(~kosong & ~sah)
+    if len(buruk):
+        def pesan(i: int) -> str:
+            nilai = kolom.iloc[i]
+            return (f"jawaban '{nilai}' tidak sah: isi bilangan bulat 1, 2, 3 atau 4 "
+                    "(kosongkan bila tidak dijawab)")
+        sel.galat(buruk, kode, pesan)
+        return (0, 0, 0, 0)
+    hitung = np.bincount(angka[sah].astype(np.int64), minlength=5)
+    return tuple(int(c) for c in hitung[1:5])  # type: ignore[return-value]
+
+
+def _kategori(df: pd.DataFrame, kolom: str, kamus: dict[str, str], sel: _Sel,
+              pilihan: str) -> dict[str, int]:
+    """Normalise a categorical column through ``kamus``; unknown values are errors."""
+    if kolom not in df:
+        return {}
+    nilai = df[kolom].astype("string").str.strip()
+    unik = {v: kamus.get(v.lower()) for v in nilai.dropna().unique()}
+    baku = nilai.map(unik, na_action="ignore")
+    buruk = np.flatnonzero((nilai.notna() & baku.isna()).to_numpy())
+    if len(buruk):
+        sel.galat(buruk, kolom, lambda i: f"nilai '{nilai.iloc[i]}' tidak dikenal; "
+                  f"gunakan {pilihan}")
+        return {}
+    return {str(k): int(v) for k, v in baku.value_counts().items()}
+
+
+def _profil(df: pd.DataFrame, per: Periode, sel: _Sel) -> Profil:
+    """Check the optional respondent columns and count them per category."""
+    if "tanggal" in df:
+        _periksa_tanggal(df["tanggal"], per, sel)
+    usia: dict[str, int] = {}
+    if "usia" in df:
+        angka = pd.to_numeric(df["usia"].astype("string").str.strip(), errors="coerce")
+        ada = df["usia"].notna().to_numpy()
+        a = angka.to_numpy(dtype="float64", na_value=np.nan)
+        buruk = np.flatnonzero(ada & ~((a >= USIA_MIN) & (a <= USIA_MAKS) & (a == np.floor(a))))
+        if len(buruk):
+            sel.galat(buruk, "usia", lambda i: f"usia '{df['usia'].iloc[i]}' tidak sah: "
+                      f"bilangan bulat {USIA_MIN}–{USIA_MAKS}")
+        else:
+            batas = [b for b, _ in PITA_USIA[1:]]
+            pita = np.searchsorted(batas, a[ada], side="right")
+            hitung = np.bincount(pita, minlength=len(PITA_USIA))
+            usia = {label: int(c) for (_, label), c in zip(PITA_USIA, hitung, strict=True)
+                    if c}
+    return Profil(
+        jenis_kelamin=_kategori(df, "jenis_kelamin", JENIS_KELAMIN, sel, "L atau P"),
+        usia=usia,
+        pendidikan=_urut(_kategori(df, "pendidikan", PENDIDIKAN, sel,
+                                   ", ".join(URUTAN_PENDIDIKAN)), URUTAN_PENDIDIKAN),
+        pekerjaan=_urut(_kategori(df, "pekerjaan", PEKERJAAN, sel,
+                                  ", ".join(URUTAN_PEKERJAAN)), URUTAN_PEKERJAAN),
+    )
+
+
+def _urut(hitung: dict[str, int], urutan: tuple[str, ...]) -> dict[str, int]:
+    return {k: hitung[k] for k in urutan if k in hitung}
+
+
+def _periksa_tanggal(kolom: pd.Series, per: Periode, sel: _Sel) -> None:
+    nilai = kolom.astype("string").str.strip()
+    unik: dict[str, str | None] = {}
+    for v in nilai.dropna().unique():
+        try:
+            d = date.fromisoformat(v) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", v) else None
+        except ValueError:
+            d = None
+        if d is None:
+            unik[v] = "bukan tanggal TTTT-BB-HH yang sah"
+        elif not per.mulai <= d <= per.selesai:
+            unik[v] = (f"di luar periode {per.nama} ({per.mulai.isoformat()} s.d. "
+                       f"{per.selesai.isoformat()})")
+        else:
+            unik[v] = None
+    salah = {v: p for v, p in unik.items() if p}
+    if not salah:
+        return
+    buruk = np.flatnonzero(nilai.isin(list(salah)).fillna(False).to_numpy())
+    sel.galat(buruk, "tanggal", lambda i: f"tanggal '{nilai.iloc[i]}' {salah[nilai.iloc[i]]}")

@@ -1,0 +1,41 @@
+"""Recognising personal data, so it is refused at the door and dropped at import.
+
+A public site built from files many hands edit must never carry a citizen's name,
+phone number, e-mail address or NIK. Two lines of defence share these rules: column
+names that identify people are refused outright, and free text that is published
+(unit names, layanan, follow-up plans) is refused when it contains a phone number, an
+e-mail address or a 16-digit NIK.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Column names (after lower-casing and turning separators into "_") that identify people.
+_KOLOM_PRIBADI = re.compile(
+    r"^(nama(_\w+)?|\w+_nama|name|full_?name|nik|no_?ktp|ktp|nomor_ktp|"
+    r"e_?mail|surel|surat_elektronik|"
+    r"(no(mor)?_?)?(telepon|telp|tlp|hp|wa|whatsapp|handphone|ponsel|telfon)(_\w+)?|"
+    r"alamat(_\w+)?|address|phone(_\w+)?)$"
+)
+
+_POLA_ISI = (
+    ("alamat e-mail", re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")),
+    ("NIK", re.compile(r"(?<!\d)\d{16}(?!\d)")),
+    ("nomor telepon",
+     re.compile(r"(?<![\w])(\+62|62|0)[\s.-]?8\d{1,3}([\s.-]?\d{2,4}){2,3}(?!\d)")),
+)
+
+
+def kolom_pribadi(nama_kolom: str) -> bool:
+    """True when a column header names data that identifies a person."""
+    kunci = re.sub(r"[\s./-]+", "_", nama_kolom.strip().lower()).strip("_")
+    return bool(_KOLOM_PRIBADI.match(kunci))
+
+
+def jenis_data_pribadi(teks: str) -> str | None:
+    """Name the kind of personal data found in ``teks`` (None when there is none)."""
+    for jenis, pola in _POLA_ISI:
+        if pola.search(teks):
+            return jenis
+    return None

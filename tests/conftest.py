@@ -1,0 +1,71 @@
+"""Shared fixtures: a tiny, valid data folder that each test bends in one place."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+KABUPATEN = """\
+nama: Kabupaten Uji
+penyusun: Bagian Organisasi
+data_contoh: true
+bobot: "1/9"
+agregasi: rata-rata-unit
+"""
+
+OPD = """\
+- id: dukcapil
+  nama: Dinas Kependudukan dan Pencatatan Sipil
+  jenis: dinas
+  target_ikm: 85
+- id: kecamatan-jaten
+  nama: Kecamatan Jaten
+  jenis: kecamatan
+"""
+
+PERIODE = """\
+- id: 2025-s1
+  nama: Semester I 2025
+  mulai: 2025-01-01
+  selesai: 2025-06-30
+  batas_laporan: 2025-07-21
+- id: 2025-s2
+  nama: Semester II 2025
+  mulai: 2025-07-01
+  selesai: 2025-12-31
+  batas_laporan: 2026-01-21
+"""
+
+JUDUL = "tanggal,jenis_kelamin,usia,pendidikan,pekerjaan,u1,u2,u3,u4,u5,u6,u7,u8,u9"
+CSV_DUKCAPIL = f"""\
+{JUDUL}
+2025-02-03,L,34,SMA,Swasta,3,3,2,4,3,3,4,3,3
+2025-02-03,P,27,S1,PNS,4,3,3,4,3,4,4,3,2
+2025-03-10,P,45,SLTA,Wirausaha,3,2,2,4,3,3,3,3,3
+2025-04-21,L,61,SD,Lainnya,4,4,3,4,4,4,4,4,4
+"""
+
+
+def tulis(folder: Path, relatif: str, isi: str | bytes) -> Path:
+    """Write one data file (text is dedented, so tests can indent their fixtures)."""
+    berkas = folder / relatif
+    berkas.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(isi, bytes):
+        berkas.write_bytes(isi)
+    else:
+        berkas.write_text(textwrap.dedent(isi), encoding="utf-8", newline="")
+    return berkas
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    """A valid data folder: two units, two periods, one respondent CSV."""
+    folder = tmp_path / "data"
+    tulis(folder, "kabupaten.yaml", KABUPATEN)
+    tulis(folder, "opd.yaml", OPD)
+    tulis(folder, "periode.yaml", PERIODE)
+    tulis(folder, "survei/2025-s1/dukcapil.csv", CSV_DUKCAPIL)
+    tulis(folder, "survei/2025-s1/dukcapil.yaml", "diterima: 2025-07-10\npopulasi: 4\n")
+    return folder
