@@ -1,0 +1,992 @@
+"""Synthetic sample data for Kabupaten Karanganyar (``python -m skm_build.contoh``).
+
+Why this exists: the site has to be built, tested and demonstrated before any OPD has
+committed real survey results, and real respondent rows must never be used for that.
+This module writes a complete ``data/`` directory following
+``/work/shared/reference/data-contract.md`` that *looks* like a real kabupaten (57
+units, 4 semesters, one CSV row per respondent) but is entirely invented: no row
+describes a real person, and ``kabupaten.yaml`` says ``data_contoh: true`` so every
+page warns readers.
+
+Reproducibility: only the standard library ``random.Random`` is used, seeded from
+``seed`` plus the unit and period id (so editing one unit does not reshuffle all the
+others).  Answers are drawn with plain arithmetic (no ``math.exp``/``gauss``) whose
+results do not depend on the platform's libm, and every file is written UTF-8 with
+``\\n`` line ends in a fixed order, so the output is byte-identical on any machine.
+``tests/test_contoh.py`` regenerates into a temporary directory and compares every
+file with the committed ``data/``.
+
+Deliberate variety (the site must show each of these cases; the tests check them by
+recomputing IKM from the files).  Periods are ``2024-s1``, ``2024-s2``, ``2025-s1``
+and ``2025-s2`` (the latest):
+
+=========================  ==============================================================
+case                       unit id(s)
+=========================  ==============================================================
+mutu A in 2025-s2          ``dpmptsp`` (designated; a few other units also reach A)
+mutu B in 2025-s2          ``dukcapil`` (designated; most units are B, IKM 76.61–88.30)
+mutu C in 2025-s2          ``disdag`` and ``dinsos`` (the declining unit)
+mutu D in 2025-s2          ``dishub`` (the only D)
+clearly improving          ``dpupr``: about 65 → 72 → 79 → 86 over the four semesters
+clearly declining          ``dinsos``: about 90 → 83 → 77 → 70 over the four semesters
+undersized sample          ``kecamatan-kerjo`` in 2025-s2 (fewer respondents than the
+                           Krejcie–Morgan minimum for its ``populasi``)
+answer tallies only        ``bakesbangpol`` in every period (``jawaban`` in the YAML,
+                           no CSV: the unit still uses paper forms)
+late report                ``dinkes`` in 2025-s2 (``diterima`` after ``batas_laporan``)
+missing report             ``satpol-pp`` in 2025-s2 (no CSV, no YAML at all)
+biaya does not apply       ``disarpus`` in every period (``unsur_tidak_berlaku: [u4]``,
+                           the ``u4`` column is blank: library and archive services are
+                           free of charge, so the question is meaningless)
+populasi unknown           ``setda`` in every period (report without ``populasi``)
+tindak lanjut (RTL)        every unit that reported in 2025-s2, for its 3 weakest
+                           applicable unsur; about half of the units in earlier periods
+                           (mostly ``selesai``)
+=========================  ==============================================================
+
+All other units get a stable "quality" level (IKM mostly 78–88, a few above 88.31)
+that drifts gently between semesters.  Each unit-period has 40–400 respondents and,
+except for the undersized case, at least the Krejcie–Morgan minimum for its populasi.
+About 1 % of answer cells are blank (not answered).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import io
+import json
+import shutil
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from random import Random
+
+import yaml
+
+UNSUR: tuple[str, ...] = ("u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8", "u9")
+"""Canonical answer columns, in questionnaire order."""
+
+KOLOM: tuple[str, ...] = (
+    "tanggal",
+    "jenis_kelamin",
+    "usia",
+    "pendidikan",
+    "pekerjaan",
+    "layanan",
+    *UNSUR,
+)
+"""CSV header, exactly; the build matches by name but staff copy this file as a model."""
+
+# --- the deliberate variety (documented in the module docstring) -----------------------
+
+UNIT_MUTU_A = "dpmptsp"
+UNIT_MUTU_B = "dukcapil"
+UNIT_MUTU_C = "disdag"
+UNIT_MUTU_D = "dishub"
+UNIT_MEMBAIK = "dpupr"
+UNIT_MENURUN = "dinsos"
+UNIT_SAMPEL_KURANG = "kecamatan-kerjo"
+UNIT_REKAP_SAJA = "bakesbangpol"
+UNIT_TERLAMBAT = "dinkes"
+UNIT_BELUM_LAPOR = "satpol-pp"
+UNIT_TANPA_BIAYA = "disarpus"
+UNIT_TANPA_POPULASI = "setda"
+
+PERIODE_TERAKHIR = "2025-s2"
+
+
+@dataclass(frozen=True)
+class Periode:
+    """One survey period as written to ``periode.yaml``."""
+
+    id: str
+    nama: str
+    mulai: dt.date
+    selesai: dt.date
+    batas_laporan: dt.date
+    rtl_waktu: tuple[str, str]
+    """Two labels for "when" an RTL made in this period is planned (the next quarters)."""
+
+
+PERIODE: tuple[Periode, ...] = (
+    Periode(
+        "2024-s1",
+        "Semester I 2024",
+        dt.date(2024, 1, 1),
+        dt.date(2024, 6, 30),
+        dt.date(2024, 7, 22),
+        ("Triwulan III 2024", "Triwulan IV 2024"),
+    ),
+    Periode(
+        "2024-s2",
+        "Semester II 2024",
+        dt.date(2024, 7, 1),
+        dt.date(2024, 12, 31),
+        dt.date(2025, 1, 21),
+        ("Triwulan I 2025", "Triwulan II 2025"),
+    ),
+    Periode(
+        "2025-s1",
+        "Semester I 2025",
+        dt.date(2025, 1, 1),
+        dt.date(2025, 6, 30),
+        dt.date(2025, 7, 21),
+        ("Triwulan III 2025", "Triwulan IV 2025"),
+    ),
+    Periode(
+        "2025-s2",
+        "Semester II 2025",
+        dt.date(2025, 7, 1),
+        dt.date(2025, 12, 31),
+        dt.date(2026, 1, 21),
+        ("Triwulan I 2026", "Triwulan II 2026"),
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A unit in ``opd.yaml`` plus what the generator needs to invent its survey."""
+
+    id: str
+    nama: str
+    jenis: str
+    target_ikm: int | None
+    populasi: tuple[int, int]
+    """Range of service users per semester; drives the Krejcie–Morgan sample size."""
+    layanan: tuple[tuple[str, int], ...] = field(default=())
+    """Services (name, weight); empty means "use the pool for this jenis"."""
+
+
+def _l(*pasangan: tuple[str, int]) -> tuple[tuple[str, int], ...]:
+    return tuple(pasangan)
+
+
+_LAYANAN_JENIS: dict[str, tuple[tuple[str, int], ...]] = {
+    "kecamatan": _l(
+        ("Surat Keterangan", 6),
+        ("Legalisasi Dokumen", 4),
+        ("Pengantar KTP-el", 4),
+        ("Surat Keterangan Ahli Waris", 2),
+        ("Rekomendasi Izin Usaha Mikro", 2),
+        ("Dispensasi Nikah", 1),
+    ),
+    "kelurahan": _l(
+        ("Surat Pengantar", 6),
+        ("Surat Keterangan Domisili", 4),
+        ("Surat Keterangan Tidak Mampu", 3),
+        ("Pengantar Kartu Keluarga", 3),
+    ),
+    "puskesmas": _l(
+        ("Poli Umum", 8),
+        ("Poli Gigi", 3),
+        ("KIA/KB", 3),
+        ("Imunisasi", 2),
+        ("Laboratorium", 2),
+        ("Poli Lansia", 2),
+    ),
+}
+
+_BESAR = (1500, 5000)
+"""Populasi range for busy front-office services (sample near the 384 ceiling)."""
+
+UNIT: tuple[Unit, ...] = (
+    # --- dinas ---------------------------------------------------------------------------
+    Unit(
+        "dukcapil",
+        "Dinas Kependudukan dan Pencatatan Sipil",
+        "dinas",
+        88,
+        (26000, 32000),
+        _l(
+            ("KTP-el", 8),
+            ("Kartu Keluarga", 7),
+            ("Akta Kelahiran", 6),
+            ("Kartu Identitas Anak", 3),
+            ("Akta Kematian", 2),
+            ("Pindah Datang", 2),
+        ),
+    ),
+    Unit(
+        "dpmptsp",
+        "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu",
+        "dinas",
+        90,
+        (3000, 6000),
+        _l(
+            ("Izin Usaha", 6),
+            ("Persetujuan Bangunan Gedung", 3),
+            ("Izin Praktik Tenaga Kesehatan", 2),
+            ("Izin Reklame", 2),
+            ("Konsultasi Perizinan", 2),
+        ),
+    ),
+    Unit(
+        "dinkes",
+        "Dinas Kesehatan",
+        "dinas",
+        85,
+        (250, 600),
+        _l(
+            ("Sertifikat Laik Higiene Sanitasi", 3),
+            ("SPP-IRT", 4),
+            ("Rekomendasi Izin Apotek", 2),
+            ("Surat Keterangan Sehat", 2),
+        ),
+    ),
+    Unit(
+        "disdikbud",
+        "Dinas Pendidikan dan Kebudayaan",
+        "dinas",
+        85,
+        (200, 500),
+        _l(
+            ("Legalisasi Ijazah", 5),
+            ("Surat Keterangan Pengganti Ijazah", 2),
+            ("Rekomendasi Mutasi Siswa", 3),
+            ("Izin Operasional Satuan Pendidikan", 1),
+        ),
+    ),
+    Unit(
+        "dinsos",
+        "Dinas Sosial",
+        "dinas",
+        85,
+        (200, 450),
+        _l(
+            ("Surat Keterangan Tidak Mampu", 4),
+            ("Pendaftaran DTKS", 4),
+            ("Rekomendasi PBI JK", 3),
+            ("Bantuan Sosial", 2),
+        ),
+    ),
+    Unit(
+        "dishub",
+        "Dinas Perhubungan",
+        "dinas",
+        80,
+        (150, 350),
+        _l(("Uji KIR", 6), ("Izin Trayek", 2), ("Rekomendasi Andalalin", 1), ("Parkir", 2)),
+    ),
+    Unit(
+        "dlh",
+        "Dinas Lingkungan Hidup",
+        "dinas",
+        82,
+        (100, 300),
+        _l(
+            ("Persetujuan Lingkungan", 3),
+            ("Pengangkutan Sampah", 4),
+            ("Uji Laboratorium Lingkungan", 2),
+            ("Pengaduan Lingkungan", 1),
+        ),
+    ),
+    Unit(
+        "dpupr",
+        "Dinas Pekerjaan Umum dan Penataan Ruang",
+        "dinas",
+        82,
+        (120, 350),
+        _l(
+            ("Keterangan Rencana Kota", 4),
+            ("Rekomendasi Tata Ruang", 3),
+            ("Pengaduan Jalan Rusak", 2),
+            ("Uji Laboratorium Bahan", 1),
+        ),
+    ),
+    Unit(
+        "disnakerperin",
+        "Dinas Tenaga Kerja dan Perindustrian",
+        "dinas",
+        83,
+        (150, 400),
+        _l(
+            ("Kartu Pencari Kerja", 6),
+            ("Pelatihan Kerja", 2),
+            ("Pengesahan Peraturan Perusahaan", 1),
+            ("Mediasi Hubungan Industrial", 1),
+        ),
+    ),
+    Unit(
+        "disdag",
+        "Dinas Perdagangan",
+        "dinas",
+        80,
+        (150, 350),
+        _l(("Tera Ulang", 4), ("Retribusi Pasar", 3), ("Izin Penempatan Kios", 2)),
+    ),
+    Unit(
+        "dispertan",
+        "Dinas Pertanian, Pangan dan Perikanan",
+        "dinas",
+        82,
+        (120, 350),
+        _l(
+            ("Rekomendasi Pupuk Bersubsidi", 4),
+            ("Pelayanan Kesehatan Hewan", 3),
+            ("Sertifikasi Benih", 1),
+            ("Penyuluhan Pertanian", 2),
+        ),
+    ),
+    Unit(
+        "disparpora",
+        "Dinas Pariwisata, Pemuda dan Olahraga",
+        "dinas",
+        85,
+        (120, 350),
+        _l(
+            ("Tanda Daftar Usaha Pariwisata", 2),
+            ("Peminjaman Gedung Olahraga", 3),
+            ("Informasi Pariwisata", 3),
+        ),
+    ),
+    Unit(
+        "disarpus",
+        "Dinas Arsip dan Perpustakaan",
+        "dinas",
+        85,
+        (180, 450),
+        _l(
+            ("Peminjaman Buku", 6),
+            ("Kartu Anggota Perpustakaan", 3),
+            ("Perpustakaan Keliling", 2),
+            ("Layanan Arsip Statis", 1),
+        ),
+    ),
+    Unit(
+        "diskominfo",
+        "Dinas Komunikasi dan Informatika",
+        "dinas",
+        85,
+        (100, 400),
+        _l(
+            ("Permohonan Informasi Publik", 3),
+            ("Pembuatan Subdomain", 2),
+            ("Fasilitasi Jaringan Internet", 2),
+            ("Pengaduan SP4N-LAPOR!", 2),
+        ),
+    ),
+    Unit(
+        "disperkim",
+        "Dinas Perumahan dan Kawasan Permukiman",
+        "dinas",
+        82,
+        (100, 400),
+        _l(
+            ("Bantuan Rumah Tidak Layak Huni", 3),
+            ("Penerangan Jalan Umum", 3),
+            ("Pemakaman Umum", 1),
+        ),
+    ),
+    Unit(
+        "dppkbp3a",
+        "Dinas Pengendalian Penduduk, Keluarga Berencana, "
+        "Pemberdayaan Perempuan dan Perlindungan Anak",
+        "dinas",
+        85,
+        (100, 300),
+        _l(
+            ("Pelayanan KB", 4),
+            ("Pendampingan Korban Kekerasan", 1),
+            ("Konseling Keluarga", 2),
+        ),
+    ),
+    Unit(
+        "dispermades",
+        "Dinas Pemberdayaan Masyarakat dan Desa",
+        "dinas",
+        82,
+        (100, 300),
+        _l(
+            ("Fasilitasi Administrasi Desa", 3),
+            ("Pembinaan BUMDes", 2),
+            ("Pendampingan Siskeudes", 2),
+        ),
+    ),
+    Unit(
+        "dinkop-ukm",
+        "Dinas Koperasi dan Usaha Kecil dan Menengah",
+        "dinas",
+        82,
+        (100, 300),
+        _l(
+            ("Pendaftaran Koperasi", 2),
+            ("Pendampingan UMKM", 4),
+            ("Fasilitasi Sertifikasi Halal", 2),
+        ),
+    ),
+    # --- badan ---------------------------------------------------------------------------
+    Unit(
+        "bapenda",
+        "Badan Pendapatan Daerah",
+        "badan",
+        85,
+        (5000, 12000),
+        _l(("PBB-P2", 6), ("BPHTB", 4), ("Pajak Restoran", 2), ("Pajak Reklame", 1)),
+    ),
+    Unit(
+        "bkpsdm",
+        "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia",
+        "badan",
+        85,
+        (180, 450),
+        _l(
+            ("Kenaikan Pangkat", 4),
+            ("Pensiun", 2),
+            ("Cuti", 3),
+            ("Izin Belajar", 2),
+        ),
+    ),
+    Unit(
+        "bpbd",
+        "Badan Penanggulangan Bencana Daerah",
+        "badan",
+        85,
+        (100, 300),
+        _l(
+            ("Pengaduan Kebencanaan", 3),
+            ("Distribusi Air Bersih", 3),
+            ("Kaji Cepat Bencana", 1),
+        ),
+    ),
+    Unit(
+        "bakesbangpol",
+        "Badan Kesatuan Bangsa dan Politik",
+        "badan",
+        85,
+        (100, 250),
+        _l(("Surat Keterangan Terdaftar Ormas", 2), ("Rekomendasi Penelitian", 4)),
+    ),
+    Unit(
+        "bappeda",
+        "Badan Perencanaan Pembangunan, Riset dan Inovasi Daerah",
+        "badan",
+        82,
+        (100, 300),
+        _l(("Izin Penelitian", 4), ("Data Perencanaan", 2), ("Inovasi Daerah", 1)),
+    ),
+    Unit(
+        "bpkad",
+        "Badan Pengelolaan Keuangan dan Aset Daerah",
+        "badan",
+        82,
+        (120, 350),
+        _l(("Pencairan SP2D", 5), ("Sewa Barang Milik Daerah", 2)),
+    ),
+    # --- sekretariat ------------------------------------------------------------------
+    Unit(
+        "setwan",
+        "Sekretariat DPRD",
+        "sekretariat",
+        82,
+        (100, 300),
+        _l(("Penyampaian Aspirasi", 4), ("Kunjungan Kerja", 2), ("Informasi Produk Hukum", 1)),
+    ),
+    Unit(
+        "setda",
+        "Sekretariat Daerah",
+        "sekretariat",
+        82,
+        (100, 300),
+        _l(
+            ("Konsultasi Hukum", 3),
+            ("Layanan Pengadaan Barang/Jasa", 3),
+            ("Fasilitasi Rekomendasi", 1),
+        ),
+    ),
+    # --- lainnya ----------------------------------------------------------------------
+    Unit(
+        "satpol-pp",
+        "Satuan Polisi Pamong Praja",
+        "lainnya",
+        None,
+        (100, 300),
+        _l(("Pengaduan Ketertiban Umum", 4), ("Pengamanan Kegiatan", 2), ("Damkar", 2)),
+    ),
+    # --- kecamatan (all 17) -----------------------------------------------------------
+    *(
+        Unit(f"kecamatan-{nama.lower()}", f"Kecamatan {nama}", "kecamatan", target, (80, 300))
+        for nama, target in (
+            ("Colomadu", 85),
+            ("Gondangrejo", 85),
+            ("Jaten", 85),
+            ("Jatipuro", 82),
+            ("Jatiyoso", 82),
+            ("Jenawi", 80),
+            ("Jumantono", 82),
+            ("Jumapolo", 82),
+            ("Karanganyar", 88),
+            ("Karangpandan", 85),
+            ("Kebakkramat", 85),
+            ("Kerjo", 80),
+            ("Matesih", 82),
+            ("Mojogedang", 82),
+            ("Ngargoyoso", 82),
+            ("Tasikmadu", 85),
+            ("Tawangmangu", 85),
+        )
+    ),
+    # --- kelurahan --------------------------------------------------------------------
+    Unit("kelurahan-bejen", "Kelurahan Bejen", "kelurahan", None, (80, 250)),
+    Unit("kelurahan-cangakan", "Kelurahan Cangakan", "kelurahan", None, (80, 250)),
+    Unit("kelurahan-lalung", "Kelurahan Lalung", "kelurahan", None, (80, 250)),
+    # --- puskesmas --------------------------------------------------------------------
+    Unit("puskesmas-colomadu-1", "Puskesmas Colomadu I", "puskesmas", 88, _BESAR),
+    Unit("puskesmas-colomadu-2", "Puskesmas Colomadu II", "puskesmas", 85, _BESAR),
+    Unit("puskesmas-gondangrejo", "Puskesmas Gondangrejo", "puskesmas", 85, _BESAR),
+    Unit("puskesmas-jaten-1", "Puskesmas Jaten I", "puskesmas", 85, _BESAR),
+    Unit("puskesmas-karanganyar", "Puskesmas Karanganyar", "puskesmas", 88, _BESAR),
+    Unit("puskesmas-tawangmangu", "Puskesmas Tawangmangu", "puskesmas", 85, _BESAR),
+    # --- rsud ---------------------------------------------------------------------------
+    Unit(
+        "rsud",
+        "RSUD Karanganyar",
+        "rsud",
+        85,
+        (40000, 55000),
+        _l(
+            ("Rawat Jalan", 8),
+            ("Rawat Inap", 3),
+            ("IGD", 2),
+            ("Laboratorium", 2),
+            ("Radiologi", 1),
+            ("Farmasi", 2),
+        ),
+    ),
+)
+
+_IKM_KHUSUS: dict[str, tuple[float, float, float, float]] = {
+    # Target IKM (25–100) per period, oldest first.  Kept well inside the grade bands so
+    # sampling noise (about ±1 point) cannot move a designated unit across a boundary.
+    UNIT_MUTU_A: (90.5, 91.0, 91.5, 92.5),
+    UNIT_MUTU_B: (82.0, 83.0, 84.0, 84.5),
+    UNIT_MUTU_C: (74.0, 73.0, 72.5, 71.0),
+    UNIT_MUTU_D: (66.0, 63.0, 60.5, 58.0),
+    UNIT_MEMBAIK: (65.0, 72.0, 79.0, 86.0),
+    UNIT_MENURUN: (90.0, 83.0, 77.0, 70.0),
+}
+
+_ARAH_UNSUR: dict[str, float] = {
+    # Typical shape of SKM results (scale 1–4, added to the unit's level): fees are
+    # usually free ("Gratis" = 4) and staff behaviour scores well, while waiting time,
+    # facilities and complaint handling are the common weak points.
+    "u1": 0.03,
+    "u2": -0.02,
+    "u3": -0.14,
+    "u4": 0.22,
+    "u5": 0.02,
+    "u6": 0.05,
+    "u7": 0.12,
+    "u8": -0.09,
+    "u9": -0.19,
+}
+
+_BIAYA_BERTARIF = {"rsud", "dishub", "bapenda", "disdag", "dinkes", "dpmptsp"}
+"""Units with a paid service: biaya is answered nearer the others (not mostly "Gratis")."""
+
+_PENDIDIKAN = (("SD", 8), ("SMP", 14), ("SMA", 40), ("D1-D3", 10), ("S1", 22), ("S2", 5), ("S3", 1))
+_PEKERJAAN = (
+    ("PNS", 10),
+    ("TNI", 2),
+    ("POLRI", 3),
+    ("Swasta", 30),
+    ("Wirausaha", 27),
+    ("Lainnya", 28),
+)
+
+_KEGIATAN_RTL: dict[str, tuple[str, str]] = {
+    "u1": (
+        "Publikasi persyaratan layanan di papan informasi dan laman resmi",
+        "Penyederhanaan persyaratan berkas yang tidak diatur peraturan",
+    ),
+    "u2": (
+        "Penyusunan alur layanan bergambar di ruang tunggu",
+        "Penerapan antrean daring dan nomor antrean elektronik",
+    ),
+    "u3": (
+        "Penambahan petugas loket pada jam sibuk",
+        "Penetapan janji waktu layanan dan pemantauan harian",
+    ),
+    "u4": (
+        "Pengumuman tarif resmi sesuai peraturan daerah di loket",
+        "Penerapan pembayaran nontunai untuk menghindari pungutan di luar tarif",
+    ),
+    "u5": (
+        "Pemeriksaan ulang produk layanan sebelum diserahkan",
+        "Pemutakhiran standar pelayanan dan spesifikasi produk",
+    ),
+    "u6": (
+        "Bimbingan teknis bagi petugas pelayanan",
+        "Penyusunan SOP dan uji pemahaman petugas",
+    ),
+    "u7": (
+        "Pelatihan pelayanan prima bagi petugas garis depan",
+        "Penerapan kode etik dan maklumat pelayanan",
+    ),
+    "u8": (
+        "Perbaikan ruang tunggu, toilet, dan fasilitas difabel",
+        "Penambahan kursi tunggu dan pojok bermain anak",
+    ),
+    "u9": (
+        "Aktivasi kanal pengaduan SP4N-LAPOR! dan kotak saran",
+        "Penetapan petugas pengelola pengaduan dengan tindak lanjut paling lama 5 hari kerja",
+    ),
+}
+
+
+def _penanggung_jawab(unit: Unit, unsur: str) -> str:
+    """A position title (never a person's name) responsible for an RTL item."""
+    umum = unsur in {"u8", "u4"}
+    match unit.jenis:
+        case "kecamatan":
+            return "Sekretaris Kecamatan" if umum else "Kepala Seksi Pelayanan"
+        case "kelurahan":
+            return "Sekretaris Kelurahan" if umum else "Lurah"
+        case "puskesmas":
+            return "Kepala Subbagian Tata Usaha" if umum else "Kepala Puskesmas"
+        case "rsud":
+            return "Kepala Bagian Umum" if umum else "Wakil Direktur Pelayanan"
+        case "sekretariat":
+            return "Kepala Bagian Umum" if umum else "Kepala Bagian"
+        case "badan":
+            return "Sekretaris Badan" if umum else "Kepala Bidang Pelayanan"
+        case "lainnya":
+            return "Sekretaris" if umum else "Kepala Bidang"
+        case _:
+            return "Sekretaris Dinas" if umum else "Kepala Bidang Pelayanan"
+
+
+# --- arithmetic helpers ------------------------------------------------------------------
+
+
+def krejcie_morgan(populasi: int) -> int:
+    """Minimum sample for ``populasi`` (Krejcie–Morgan, rounded half up, as in the Permen)."""
+    s = 3.841 * populasi * 0.25 / (0.0025 * (populasi - 1) + 3.841 * 0.25)
+    return int(s + 0.5)
+
+
+def _pilih_berbobot(rng: Random, pilihan: Sequence[tuple[str, int]]) -> str:
+    """Weighted choice with integer weights only (``randrange``), so it is platform-exact."""
+    total = sum(b for _, b in pilihan)
+    r = rng.randrange(total)
+    for nilai, bobot in pilihan:
+        if r < bobot:
+            return nilai
+        r -= bobot
+    raise AssertionError("unreachable")
+
+
+def _jawab(rng: Random, rerata: float) -> int:
+    """Draw one answer 1–4 whose expected value is ``rerata``.
+
+    A 5 % "noise" share answers uniformly (real questionnaires always contain a few odd
+    answers); the rest is a two-point mix of the neighbouring integers, chosen so the
+    overall mean is still ``rerata``.  Only + - * / and comparisons are used.
+    """
+    derau = 0.05
+    if rng.random() < derau:
+        return rng.randint(1, 4)
+    m = (rerata - 2.5 * derau) / (1 - derau)
+    m = min(4.0, max(1.0, m))
+    bawah = int(m)
+    if bawah >= 4:
+        return 4
+    return bawah + 1 if rng.random() < m - bawah else bawah
+
+
+# --- planning ----------------------------------------------------------------------------
+
+
+@dataclass
+class _Rencana:
+    """The invented "truth" for one unit: its level per period and unsur profile."""
+
+    ikm: tuple[float, ...]
+    """Target IKM (25–100) per period, in ``PERIODE`` order."""
+    arah: dict[str, float]
+    populasi: int
+
+
+def _rencana(unit: Unit, seed: int) -> _Rencana:
+    rng = Random(f"{seed}:{unit.id}")
+    if unit.id in _IKM_KHUSUS:
+        ikm = _IKM_KHUSUS[unit.id]
+    else:
+        # Most units are B (78–88); roughly one in six sits in A.
+        akhir = 88.9 + rng.random() * 3.5 if rng.random() < 0.17 else 78.0 + rng.random() * 9.5
+        langkah = -0.4 + rng.random() * 1.4  # usually a gentle improvement
+        ikm = tuple(
+            min(94.0, akhir - langkah * (3 - i) + (rng.random() - 0.5) * 2.0) for i in range(4)
+        )
+    arah = {u: _ARAH_UNSUR[u] + (rng.random() - 0.5) * 0.16 for u in UNSUR}
+    if unit.id in _BIAYA_BERTARIF:
+        arah["u4"] = -0.05 + (rng.random() - 0.5) * 0.1
+    lo, hi = unit.populasi
+    return _Rencana(ikm=ikm, arah=arah, populasi=rng.randint(lo, hi))
+
+
+def _hari_layanan(periode: Periode, unit: Unit) -> list[dt.date]:
+    """Days on which the unit serves: every day for the hospital, else Monday–Friday."""
+    hari = []
+    d = periode.mulai
+    while d <= periode.selesai:
+        if unit.jenis == "rsud" or d.weekday() < 5:
+            hari.append(d)
+        d += dt.timedelta(days=1)
+    return hari
+
+
+def _responden(
+    rng: Random, unit: Unit, periode: Periode, level: float, arah: dict[str, float], n: int
+) -> list[dict[str, str]]:
+    """``n`` invented respondents (rows sorted by date) for one unit and period."""
+    layanan = unit.layanan or _LAYANAN_JENIS[unit.jenis]
+    hari = _hari_layanan(periode, unit)
+    baris: list[dict[str, str]] = []
+    for _ in range(n):
+        geser = (rng.random() - 0.5) * 0.7  # some respondents are simply happier
+        b = {
+            "tanggal": rng.choice(hari).isoformat(),
+            "jenis_kelamin": "L" if rng.random() < 0.48 else "P",
+            "usia": str(rng.randint(17, 70) if rng.random() < 0.9 else rng.randint(17, 80)),
+            "pendidikan": _pilih_berbobot(rng, _PENDIDIKAN),
+            "pekerjaan": _pilih_berbobot(rng, _PEKERJAAN),
+            "layanan": _pilih_berbobot(rng, layanan),
+        }
+        for u in UNSUR:
+            nilai = _jawab(rng, min(3.97, max(1.0, level + arah[u] + geser)))
+            kosong = rng.random() < 0.01
+            if u == "u4" and unit.id == UNIT_TANPA_BIAYA:
+                kosong = True
+            b[u] = "" if kosong else str(nilai)
+        baris.append(b)
+    baris.sort(key=lambda r: r["tanggal"])
+    return baris
+
+
+def _nrr(baris: list[dict[str, str]], unsur: Sequence[str]) -> dict[str, float]:
+    """Mean of valid answers per unsur (blank = not answered), as the Permen computes it."""
+    hasil = {}
+    for u in unsur:
+        nilai = [int(b[u]) for b in baris if b[u]]
+        hasil[u] = sum(nilai) / len(nilai)
+    return hasil
+
+
+# --- writing -----------------------------------------------------------------------------
+
+
+def _skalar(nilai: object) -> str:
+    """Render one YAML scalar: plain when it round-trips, else a JSON (double) quoted one."""
+    if isinstance(nilai, dt.date) or (isinstance(nilai, int) and not isinstance(nilai, bool)):
+        return str(nilai)
+    teks = str(nilai)
+    try:
+        if yaml.safe_load(f"k: {teks}") == {"k": teks}:
+            return teks
+    except yaml.YAMLError:
+        pass
+    return json.dumps(teks, ensure_ascii=False)
+
+
+def _tulis(path: Path, isi: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8", newline="\n") as f:
+        f.write(isi)
+
+
+_KEPALA = (
+    "# DATA CONTOH (sintetis) — bukan hasil survei sebenarnya.\n"
+    "# Dibuat ulang dengan: python -m skm_build.contoh --out data\n"
+    "# Jangan disunting manual: perubahan akan hilang saat data dibuat ulang.\n"
+)
+
+
+def _kabupaten_yaml() -> str:
+    return (
+        _KEPALA
+        + "nama: Kabupaten Karanganyar\n"
+        + "penyusun: Bagian Organisasi Sekretariat Daerah Kabupaten Karanganyar\n"
+        + "data_contoh: true\n"
+        + 'bobot: "1/9"\n'
+        + "agregasi: rata-rata-unit\n"
+    )
+
+
+def _opd_yaml() -> str:
+    baris = [_KEPALA]
+    for u in UNIT:
+        baris.append(f"- id: {_skalar(u.id)}\n")
+        baris.append(f"  nama: {_skalar(u.nama)}\n")
+        baris.append(f"  jenis: {u.jenis}\n")
+        if u.target_ikm is not None:
+            baris.append(f"  target_ikm: {u.target_ikm}\n")
+    return "".join(baris)
+
+
+def _periode_yaml() -> str:
+    baris = [_KEPALA]
+    for p in PERIODE:
+        baris.append(f"- id: {_skalar(p.id)}\n")
+        baris.append(f"  nama: {_skalar(p.nama)}\n")
+        baris.append(f"  mulai: {p.mulai.isoformat()}\n")
+        baris.append(f"  selesai: {p.selesai.isoformat()}\n")
+        baris.append(f"  batas_laporan: {p.batas_laporan.isoformat()}\n")
+    return "".join(baris)
+
+
+def _csv(baris: list[dict[str, str]]) -> str:
+    buf = io.StringIO(newline="")
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(KOLOM)
+    for b in baris:
+        w.writerow([b[k] for k in KOLOM])
+    return buf.getvalue()
+
+
+def _laporan_yaml(
+    *,
+    diterima: dt.date,
+    populasi: int | None,
+    tidak_berlaku: list[str],
+    rtl: list[dict[str, str]],
+    jawaban: dict[str, list[int]] | None,
+) -> str:
+    out = [f"diterima: {diterima.isoformat()}\n"]
+    if populasi is not None:
+        out.append(f"populasi: {populasi}\n")
+    if tidak_berlaku:
+        out.append(f"unsur_tidak_berlaku: [{', '.join(tidak_berlaku)}]\n")
+    if rtl:
+        out.append("tindak_lanjut:\n")
+        for item in rtl:
+            kunci = ("unsur", "kegiatan", "waktu", "penanggung_jawab", "status")
+            for i, k in enumerate(kunci):
+                out.append(f"{'  - ' if i == 0 else '    '}{k}: {_skalar(item[k])}\n")
+    if jawaban is not None:
+        out.append("jawaban:\n")
+        for u in UNSUR:
+            out.append(f"  {u}: [{', '.join(str(c) for c in jawaban[u])}]\n")
+    return "".join(out)
+
+
+def _rtl(
+    rng: Random, unit: Unit, periode: Periode, nrr: dict[str, float], terakhir: bool
+) -> list[dict[str, str]]:
+    """RTL for the 3 weakest unsur (ties broken by unsur order, so the result is stable)."""
+    terlemah = sorted(nrr, key=lambda u: (nrr[u], u))[:3]
+    item = []
+    for u in terlemah:
+        if terakhir:
+            status = "rencana" if rng.random() < 0.6 else "berjalan"
+        else:
+            status = "selesai" if rng.random() < 0.7 else "berjalan"
+        item.append(
+            {
+                "unsur": u,
+                "kegiatan": rng.choice(_KEGIATAN_RTL[u]),
+                "waktu": rng.choice(periode.rtl_waktu),
+                "penanggung_jawab": _penanggung_jawab(unit, u),
+                "status": status,
+            }
+        )
+    return item
+
+
+def _file_unit_periode(
+    unit: Unit, rencana: _Rencana, indeks: int, periode: Periode, seed: int
+) -> dict[str, str]:
+    """All files (relative path -> text) for one unit in one period; {} if not reported."""
+    terakhir = periode.id == PERIODE_TERAKHIR
+    if terakhir and unit.id == UNIT_BELUM_LAPOR:
+        return {}
+    rng = Random(f"{seed}:{unit.id}:{periode.id}")
+    populasi = max(60, int(rencana.populasi * (0.9 + rng.random() * 0.2)))
+    minimum = krejcie_morgan(populasi)
+    if terakhir and unit.id == UNIT_SAMPEL_KURANG:
+        n = max(40, int(minimum * 0.55))
+    else:
+        n = min(400, minimum + rng.randint(0, max(3, minimum // 12)))
+    baris = _responden(rng, unit, periode, rencana.ikm[indeks] / 25, rencana.arah, n)
+
+    tidak_berlaku = ["u4"] if unit.id == UNIT_TANPA_BIAYA else []
+    berlaku = [u for u in UNSUR if u not in tidak_berlaku]
+    nrr = _nrr(baris, berlaku)
+
+    if terakhir and unit.id == UNIT_TERLAMBAT:
+        diterima = periode.batas_laporan + dt.timedelta(days=9)
+    else:
+        diterima = periode.batas_laporan - dt.timedelta(days=rng.randint(0, 18))
+    rtl = _rtl(rng, unit, periode, nrr, terakhir) if terakhir or rng.random() < 0.5 else []
+
+    jawaban = None
+    if unit.id == UNIT_REKAP_SAJA:
+        jawaban = {u: [sum(b[u] == str(k) for b in baris) for k in (1, 2, 3, 4)] for u in UNSUR}
+
+    dasar = f"survei/{periode.id}/{unit.id}"
+    files = {
+        f"{dasar}.yaml": _laporan_yaml(
+            diterima=diterima,
+            populasi=None if unit.id == UNIT_TANPA_POPULASI else populasi,
+            tidak_berlaku=tidak_berlaku,
+            rtl=rtl,
+            jawaban=jawaban,
+        )
+    }
+    if jawaban is None:
+        files[f"{dasar}.csv"] = _csv(baris)
+    return files
+
+
+def buat_data_contoh(seed: int = 2017) -> dict[str, str]:
+    """Every file of the sample data directory as {relative posix path: text}.
+
+    Kept separate from writing so tests and tools can inspect the data in memory.
+    """
+    files = {
+        "kabupaten.yaml": _kabupaten_yaml(),
+        "opd.yaml": _opd_yaml(),
+        "periode.yaml": _periode_yaml(),
+    }
+    for unit in UNIT:
+        rencana = _rencana(unit, seed)
+        for i, periode in enumerate(PERIODE):
+            files.update(_file_unit_periode(unit, rencana, i, periode, seed))
+    return dict(sorted(files.items()))
+
+
+def tulis_data_contoh(tujuan: Path, seed: int = 2017) -> None:
+    """Write the synthetic data directory to ``tujuan``.
+
+    The old ``tujuan/survei/`` tree is removed first so units or periods dropped from
+    the generator disappear too; nothing else outside the files written is touched.
+    """
+    tujuan = Path(tujuan)
+    survei = tujuan / "survei"
+    if survei.is_symlink() or survei.is_file():
+        raise ValueError(f"{survei} is not a directory; refusing to replace it")
+    if survei.exists():
+        shutil.rmtree(survei)
+    for rel, isi in buat_data_contoh(seed).items():
+        _tulis(tujuan / rel, isi)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """CLI: ``python -m skm_build.contoh --out data [--seed 2017]``."""
+    parser = argparse.ArgumentParser(
+        prog="python -m skm_build.contoh",
+        description="Tulis data contoh SKM (sintetis) Kabupaten Karanganyar.",
+    )
+    parser.add_argument("--out", type=Path, default=Path("data"), help="direktori tujuan")
+    parser.add_argument("--seed", type=int, default=2017, help="benih acak (default 2017)")
+    args = parser.parse_args(argv)
+    tulis_data_contoh(args.out, seed=args.seed)
+    print(f"data contoh ditulis ke {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
