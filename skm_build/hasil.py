@@ -80,6 +80,17 @@ class HasilKabupaten:
     def perubahan(self) -> Fraction | None:
         return perubahan(self.ikm, self.sebelumnya)
 
+    def nrr_unsur(self) -> dict[str, Fraction]:
+        """Kabupaten NRR per unsur, by the configured rule: mean of the units' NRR (each
+        unit that has the unsur counts once) or the pooled respondents' NRR."""
+        if self.agregasi != "rata-rata-unit":
+            return {h.unsur.kode: h.nrr for h in self.gabungan.dinilai}
+        nilai: dict[str, list[Fraction]] = {}
+        for u in self.unit:
+            for h in u.ikm.dinilai:
+                nilai.setdefault(h.unsur.kode, []).append(h.nrr)
+        return {kode: rata_rata(v) for kode, v in nilai.items()}
+
 
 @dataclass(frozen=True)
 class Hasil:
