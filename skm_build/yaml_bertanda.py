@@ -82,7 +82,7 @@ def _bangun(
                                   "kunci gabungan YAML (<<) tidak diizinkan")
             if not isinstance(kunci_node, yaml.ScalarNode):
                 raise YamlDitolak(kunci_node.start_mark.line + 1, "kunci harus teks biasa")
-            kunci = loader.construct_object(kunci_node)
+            kunci = _skalar(loader, kunci_node)
             if not isinstance(kunci, str | int):
                 kunci = str(kunci)
             if kunci in hasil:
@@ -93,4 +93,14 @@ def _bangun(
     if isinstance(node, yaml.SequenceNode):
         return [_bangun(loader, anak, (*jalur, i), baris, terlihat)
                 for i, anak in enumerate(node.value)]
-    return loader.construct_object(node)
+    return _skalar(loader, node)
+
+
+def _skalar(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    try:
+        return loader.construct_object(node)
+    except (ValueError, OverflowError):
+        # PyYAML's resolver takes 2025-02-30 for a date, then datetime refuses it.
+        raise YamlDitolak(node.start_mark.line + 1, f"nilai '{node.value}' tidak sah: tanggal "
+                          "itu tidak ada di kalender (tulis TTTT-BB-HH)",
+                          node.start_mark.column + 1) from None
