@@ -82,9 +82,10 @@ def periksa(folder: Path) -> Pemeriksaan:
         m.galat(folder, None, "folder data tidak ada")
         return Pemeriksaan(None, m)
     kabupaten = _muat_kabupaten(folder / "kabupaten.yaml", m)
-    opd = _muat_opd(folder / "opd.yaml", m)
-    periode = _muat_periode(folder / "periode.yaml", m)
-    survei = _muat_survei(folder / "survei", {o.id for o in opd}, {p.id: p for p in periode}, m)
+    opd, opd_disebut = _muat_opd(folder / "opd.yaml", m)
+    periode, periode_disebut = _muat_periode(folder / "periode.yaml", m)
+    survei = _muat_survei(folder / "survei", opd_disebut, {p.id: p for p in periode},
+                          periode_disebut, m)
     if m.galat_saja or kabupaten is None:
         return Pemeriksaan(None, m)
     return Pemeriksaan(DataSkm(kabupaten, opd, periode, survei), m)
@@ -276,10 +277,11 @@ def _id_sah(b: _Bidang, terlihat: dict[str, int], pola: re.Pattern, contoh: str)
     return ident
 
 
-def _muat_opd(berkas: Path, m: DaftarMasalah) -> tuple[Opd, ...]:
+def _muat_opd(berkas: Path, m: DaftarMasalah) -> tuple[tuple[Opd, ...], set[str] | None]:
+    """The valid units, and every id the file declares (None when it could not be read)."""
     dibaca = _daftar(berkas, m, "unit layanan")
     if dibaca is None:
-        return ()
+        return (), None
     doc, butir = dibaca
     hasil, terlihat = [], {}
     for i, nilai in enumerate(butir):
@@ -297,13 +299,14 @@ def _muat_opd(berkas: Path, m: DaftarMasalah) -> tuple[Opd, ...]:
             b.galat("target_ikm", f"'target_ikm' bernilai '{target}': harus angka 25–100")
         if b.ok and ident and nama and jenis:
             hasil.append(Opd(ident, nama, jenis, None if target is None else float(target)))
-    return tuple(hasil)
+    return tuple(hasil), set(terlihat)
 
 
-def _muat_periode(berkas: Path, m: DaftarMasalah) -> tuple[Periode, ...]:
+def _muat_periode(berkas: Path, m: DaftarMasalah) -> tuple[tuple[Periode, ...], set[str] | None]:
+    """The valid periods, and every id the file declares (None when it could not be read)."""
     dibaca = _daftar(berkas, m, "periode survei")
     if dibaca is None:
-        return ()
+        return (), None
     doc, butir = dibaca
     hasil, terlihat = [], {}
     for i, nilai in enumerate(butir):
@@ -323,7 +326,7 @@ def _muat_periode(berkas: Path, m: DaftarMasalah) -> tuple[Periode, ...]:
         pengesahan = _pengesahan(m, berkas, doc, (i, "pengesahan"), isi.get("pengesahan"))
         if b.ok and ident and nama and mulai and selesai and batas and pengesahan is not False:
             hasil.append(Periode(ident, nama, mulai, selesai, batas, pengesahan or None))
-    return tuple(sorted(hasil, key=lambda p: (p.mulai, p.id)))
+    return tuple(sorted(hasil, key=lambda p: (p.mulai, p.id))), set(terlihat)
 
 
 def _pengesahan(m: DaftarMasalah, berkas: Path, doc: YamlBertanda, jalur: tuple,
@@ -346,10 +349,17 @@ def _pengesahan(m: DaftarMasalah, berkas: Path, doc: YamlBertanda, jalur: tuple,
 # --- survei/<periode>/<opd>.{csv,yaml} --------------------------------------------------
 
 
-def _muat_survei(folder: Path, opd: set[str], periode: dict[str, Periode],
+def _muat_survei(folder: Path, opd: set[str] | None, periode: dict[str, Periode],
+                 periode_disebut: set[str] | None,
                  m: DaftarMasalah) -> dict[tuple[str, str], Survei]:
+    """Every unit report; ``opd`` and ``periode_disebut`` are the ids the registries declare.
+
+    An id that is declared but whose entry is invalid already has its error in the
+    registry, so it is not reported again as "tidak ada"; when a registry could not be
+    read at all (None), its ids are unknown and nothing is reported against it.
+    """
     hasil: dict[tuple[str, str], Survei] = {}
-    if not folder.is_dir():
+    if not folder.is_dir() or periode_disebut is None:
         return hasil
     for sub in sorted(folder.iterdir()):
         if sub.name.startswith("."):
@@ -359,7 +369,8 @@ def _muat_survei(folder: Path, opd: set[str], periode: dict[str, Periode],
             continue
         per = periode.get(sub.name)
         if per is None:
-            m.galat(sub, None, f"periode '{sub.name}' tidak ada di periode.yaml")
+            if sub.name not in periode_disebut:
+                m.galat(sub, None, f"periode '{sub.name}' tidak ada di periode.yaml")
             continue
         kelompok: dict[str, dict[str, Path]] = {}
         for berkas in sorted(sub.iterdir()):
@@ -370,7 +381,7 @@ def _muat_survei(folder: Path, opd: set[str], periode: dict[str, Periode],
                         + (" (ganti akhiran .yml menjadi .yaml)" if berkas.suffix == ".yml"
                            else ""))
                 continue
-            if berkas.stem not in opd:
+            if opd is not None and berkas.stem not in opd:
                 m.galat(berkas, None, f"unit '{berkas.stem}' tidak ada di opd.yaml")
                 continue
             kelompok.setdefault(berkas.stem, {})[berkas.suffix] = berkas
