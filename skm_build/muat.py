@@ -192,6 +192,11 @@ class _Bidang:
             return nilai.date()
         if isinstance(nilai, date):
             return nilai
+        if isinstance(nilai, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", nilai.strip()):
+            try:  # a quoted date ("2025-07-01") is a string to YAML, but still a date
+                return date.fromisoformat(nilai.strip())
+            except ValueError:
+                pass
         self.galat(kunci, f"'{kunci}' bernilai '{nilai}': bukan tanggal TTTT-BB-HH yang sah")
         return None
 
