@@ -532,7 +532,7 @@ def _muat_csv(berkas: Path, per: Periode, tidak_berlaku: tuple[str, ...],
     if not teks.strip():
         m.galat(berkas, 1, "berkas kosong: isi baris judul u1..u9 dan satu baris per responden")
         return None
-    judul = teks.split("\n", 1)[0].rstrip("\r")
+    judul = re.match(r"[^\r\n]*", teks).group()  # LF, CRLF or (old Mac Excel) CR alone
     pemisah = ";" if judul.count(";") > judul.count(",") else ","
     nama_kolom = next(csv.reader([judul], delimiter=pemisah))
     judul_sah = _periksa_judul(berkas, nama_kolom, m)
@@ -611,7 +611,7 @@ class _Sel:
     def baris(self, indeks: int) -> int:
         """The file line on which data row ``indeks`` (0-based) starts."""
         if self._baris is None:
-            pembaca = csv.reader(io.StringIO(self.teks), delimiter=self.pemisah)
+            pembaca = csv.reader(io.StringIO(self.teks, newline=""), delimiter=self.pemisah)
             awal, self._baris = [], []
             sebelum = 0
             for rekaman in pembaca:
