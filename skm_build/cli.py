@@ -127,6 +127,21 @@ def perintah_results(args: argparse.Namespace) -> int:
     return KELUAR_OK
 
 
+def perintah_build(args: argparse.Namespace) -> int:
+    """check → compute → Markdown → MkDocs → swap into site/ (untouched on failure)."""
+    from .situs import BangunGagal, Proyek, bangun
+
+    proyek = Proyek(Path.cwd(), args.data)
+    print(f"skm build: {args.data} → site/", file=sys.stderr)
+    try:
+        situs = bangun(proyek)
+    except BangunGagal as e:
+        print(f"skm build gagal: {e}", file=sys.stderr)
+        return KELUAR_DATA
+    print(f"Situs siap di {situs}/", file=sys.stderr)
+    return KELUAR_OK
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="skm", description="Survei Kepuasan Masyarakat: periksa data, hitung IKM, "
@@ -145,6 +160,7 @@ def _parser() -> argparse.ArgumentParser:
     r = tambah("results", perintah_results, "tampilkan hasil IKM setiap unit dan kabupaten")
     r.add_argument("--periode", help="hanya periode ini (mis. 2025-s2)")
     r.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    tambah("build", perintah_build, "bangun situs ke site/ (situs lama utuh bila gagal)")
     return parser
 
 

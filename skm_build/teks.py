@@ -22,11 +22,16 @@ class Aman(str):
     __slots__ = ()
 
 
+def blok(markup: str) -> Aman:
+    """Output of a template macro: its values were already escaped inside the macro."""
+    return Aman(markup)
+
+
 def netral(teks: object) -> str:
     """Escape ``teks`` for a Markdown page; :class:`Aman` markup passes through."""
     if teks is None:
         return ""
     if isinstance(teks, Aman):
         return teks
-    satu_baris = " ".join(str(teks).split())
+    satu_baris = re.sub(r"\s+", " ", str(teks))
     return _BERMAKNA.sub(lambda m: f"&#{ord(m.group())};", satu_baris)

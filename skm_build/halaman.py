@@ -1,0 +1,223 @@
+"""Results → Markdown pages, through the Jinja2 templates in ``templates/``.
+
+Every ``{{ value }}`` a template prints goes through :func:`.teks.netral` (Jinja's
+``finalize``), so text from ``data/`` can never become Markdown or HTML; only markup the
+build generates (charts, badges) is marked :class:`.teks.Aman`. The module returns the
+pages as ``{relative path: text}`` and the navigation, and writes nothing itself.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import Counter
+from dataclasses import dataclass
+from fractions import Fraction
+
+import jinja2
+
+from . import format_id as fmt
+from . import grafik
+from .hasil import Hasil, HasilKabupaten, HasilUnit
+from .ikm import (
+    AGREGASI,
+    BOBOT,
+    KM_CONTOH_POPULASI,
+    KONVERSI,
+    REGULASI,
+    REGULASI_JUDUL,
+    TABEL_MUTU,
+    UNSUR,
+    UNSUR_MENURUT_KODE,
+    Mutu,
+    bulat,
+    mutu,
+    sampel_minimum,
+)
+from .model import Opd
+from .teks import Aman, blok, netral
+
+NAMA_JENIS = {"dinas": "Dinas", "badan": "Badan", "sekretariat": "Sekretariat",
+              "kecamatan": "Kecamatan", "kelurahan": "Kelurahan", "puskesmas": "Puskesmas",
+              "rsud": "Rumah Sakit", "lainnya": "Unit lainnya"}
+STATUS_RTL = {"rencana": "Rencana", "berjalan": "Berjalan", "selesai": "Selesai"}
+
+
+@dataclass(frozen=True)
+class Halaman:
+    """One generated page: where it goes and its Markdown."""
+
+    jalur: str
+    isi: str
+
+
+def _lingkungan() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("skm_build", "templates"),
+        finalize=netral, autoescape=False, undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
+    )
+    env.filters.update(
+        angka=fmt.angka, bilangan=fmt.bilangan, tanggal=fmt.tanggal, persen=fmt.persen,
+        tanda=lambda v, d=2: fmt.angka(v, d, tanda=True), mutu=lencana_mutu,
+        nrr=lambda v: fmt.angka(v, 3), jenis=lambda j: NAMA_JENIS.get(j, j),
+        status=lambda s: STATUS_RTL.get(s, s), blok=blok,
+    )
+    env.globals.update(UNSUR=UNSUR, UNSUR_MENURUT_KODE=UNSUR_MENURUT_KODE,
+                       TABEL_MUTU=TABEL_MUTU, KONVERSI=KONVERSI, REGULASI=REGULASI,
+                       REGULASI_JUDUL=REGULASI_JUDUL, Aman=Aman, persen=fmt.persen,
+                       mutu_nilai=mutu, mutu_nrr=_mutu)
+    return env
+
+
+def lencana_mutu(m: Mutu | None) -> Aman:
+    """A grade badge; the letter and words come from the regulation table, never data."""
+    if m is None:
+        return Aman("–")
+    return Aman(f'<span class="skm-mutu skm-mutu-{m.huruf}" title="{m.kinerja}">'
+                f"{m.huruf}</span> {m.kinerja}")
+
+
+def _arah(perubahan: Fraction | None) -> str:
+    if perubahan is None:
+        return "periode pertama"
+    d = bulat(perubahan, 2)
+    if d > 0:
+        return f"naik {fmt.angka(d)} poin"
+    if d < 0:
+        return f"turun {fmt.angka(-d)} poin"
+    return "tetap"
+
+
+def kalimat_kabupaten(nama: str, k: HasilKabupaten, lalu: HasilKabupaten | None) -> str:
+    """The one plain sentence a citizen reads first."""
+    sebelum = f" dari {lalu.periode.nama}" if lalu is not None else ""
+    return (f"IKM {nama} {k.periode.nama}: {fmt.angka(k.ikm)} — mutu {k.mutu.huruf} "
+            f"({k.mutu.kinerja}), {_arah(k.perubahan)}{sebelum}, "
+            f"{fmt.bilangan(k.responden)} responden, {len(k.unit)} unit")
+
+
+class Penyusun:
+    """Renders every generated page of one build from the results."""
+
+    def __init__(self, hasil: Hasil) -> None:
+        self.hasil = hasil
+        self.data = hasil.data
+        self.env = _lingkungan()
+        self.kab = self.data.kabupaten
+        self.kab_menurut_periode = {k.periode.id: k for k in hasil.kabupaten}
+
+    def _render(self, templat: str, **konteks: object) -> str:
+        return self.env.get_template(templat).render(
+            kab=self.kab, data=self.data, arah=_arah, **konteks)
+
+    def semua(self) -> list[Halaman]:
+        halaman = [self.beranda(), self.metodologi(), self.daftar_periode(), self.daftar_opd()]
+        halaman += [self.periode(p.id) for p in self.data.periode]
+        halaman += [self.opd(o) for o in self.data.opd]
+        return halaman
+
+    # --- pages -----------------------------------------------------------------------
+
+    def beranda(self) -> Halaman:
+        k = self.hasil.terbaru
+        tren = None
+        if k is not None:
+            fig = grafik.tren([x.periode.nama for x in self.hasil.kabupaten],
+                              [float(x.ikm) for x in self.hasil.kabupaten])
+            tren = grafik.wadah("tren-kabupaten", fig, "Tren IKM kabupaten per periode")
+        return Halaman("index.md", self._render(
+            "beranda.md.j2", k=k, tren=tren, semua_kab=self.hasil.kabupaten,
+            kalimat=kalimat_kabupaten(self.kab.nama, k, self._sebelum(k)) if k else None))
+
+    def _sebelum(self, k: HasilKabupaten) -> HasilKabupaten | None:
+        semua = self.hasil.kabupaten
+        i = semua.index(k)
+        return semua[i - 1] if i > 0 else None
+
+    def metodologi(self) -> Halaman:
+        contoh_km = [(n, sampel_minimum(n)) for n in KM_CONTOH_POPULASI]
+        return Halaman("metodologi.md", self._render(
+            "metodologi.md.j2", bobot=self.kab.bobot, bobot_tetap=BOBOT[self.kab.bobot],
+            contoh_km=contoh_km, agregasi=AGREGASI, agregasi_dipakai=self.kab.agregasi))
+
+    def daftar_periode(self) -> Halaman:
+        return Halaman("periode/index.md", self._render(
+            "periode_indeks.md.j2", baris=[(p, self.kab_menurut_periode.get(p.id))
+                                           for p in reversed(self.data.periode)]))
+
+    def daftar_opd(self) -> Halaman:
+        kelompok: dict[str, list[tuple[Opd, HasilUnit | None]]] = {}
+        for o in sorted(self.data.opd, key=lambda o: o.nama):
+            terbaru = next(iter(self.hasil.unit_dari(o.id)), None)
+            kelompok.setdefault(o.jenis, []).append((o, terbaru))
+        urutan = [j for j in NAMA_JENIS if j in kelompok]
+        return Halaman("opd/index.md", self._render(
+            "opd_indeks.md.j2", kelompok=[(j, kelompok[j]) for j in urutan]))
+
+    def periode(self, periode_id: str) -> Halaman:
+        per = self.data.periode_menurut_id()[periode_id]
+        k = self.kab_menurut_periode.get(periode_id)
+        konteks: dict[str, object] = {"p": per, "k": k}
+        if k is not None:
+            nrr = k.nrr_unsur()
+            kode = [u.kode for u in UNSUR if u.kode in nrr]
+            konteks["nrr_kab"] = [(UNSUR_MENURUT_KODE[c], nrr[c]) for c in kode]
+            konteks["terlemah_kab"] = sorted(konteks["nrr_kab"], key=lambda x: x[1])[:3]
+            konteks["grafik_unsur"] = grafik.wadah(
+                f"unsur-{periode_id}", grafik.unsur(
+                    [UNSUR_MENURUT_KODE[c].nama for c in kode],
+                    [float(nrr[c] * KONVERSI) for c in kode],
+                    [_mutu(nrr[c]).huruf for c in kode]),
+                f"Nilai per unsur kabupaten, {per.nama}")
+            sebaran = Counter(h.ikm.mutu.huruf for h in k.unit)
+            konteks["sebaran"] = sebaran
+            konteks["grafik_sebaran"] = grafik.wadah(
+                f"sebaran-mutu-{periode_id}", grafik.sebaran_mutu(dict(sebaran)),
+                f"Banyaknya unit per mutu, {per.nama}")
+            konteks["grafik_peta"] = grafik.wadah(
+                f"peta-unsur-{periode_id}", grafik.peta_panas(
+                    [h.opd.nama for h in k.unit], [u.kode.upper() for u in UNSUR],
+                    [[None if x.nrr_25 is None else float(x.nrr_25) for x in h.ikm.unsur]
+                     for h in k.unit]),
+                f"Nilai setiap unit per unsur, {per.nama}")
+        return Halaman(f"periode/{periode_id}.md", self._render("periode.md.j2", **konteks))
+
+    def opd(self, o: Opd) -> Halaman:
+        riwayat = self.hasil.unit_dari(o.id)  # latest first
+        konteks: dict[str, object] = {"o": o, "riwayat": riwayat}
+        if riwayat:
+            urut = list(reversed(riwayat))
+            konteks["grafik_tren"] = grafik.wadah(
+                "tren", grafik.tren([h.periode.nama for h in urut],
+                                    [float(h.ikm.ikm) for h in urut], o.target_ikm),
+                f"Tren IKM {o.nama}")
+            h = riwayat[0]
+            nilai = [x for x in h.ikm.unsur if x.berlaku]
+            konteks["grafik_unsur"] = grafik.wadah(
+                f"unsur-{h.periode.id}", grafik.unsur(
+                    [x.unsur.nama for x in nilai],
+                    [None if x.nrr_25 is None else float(x.nrr_25) for x in nilai],
+                    [x.mutu.huruf if x.mutu else None for x in nilai]),
+                f"Nilai per unsur {o.nama}, {h.periode.nama}")
+        return Halaman(f"opd/{o.id}.md", self._render("opd.md.j2", **konteks))
+
+    def navigasi(self) -> list:
+        """MkDocs ``nav``: generated sections first, then the hand-written pages."""
+        # MkDocs themes print nav titles without escaping: titles from data are escaped here.
+        unit = []
+        for jenis, label in NAMA_JENIS.items():
+            anggota = sorted((o for o in self.data.opd if o.jenis == jenis), key=lambda o: o.nama)
+            if anggota:
+                unit.append({label: [{html.escape(o.nama): f"opd/{o.id}.md"}
+                                     for o in anggota]})
+        return [
+            {"Beranda": "index.md"},
+            {"Hasil per periode": ["periode/index.md"]
+             + [{html.escape(p.nama): f"periode/{p.id}.md"} for p in reversed(self.data.periode)]},
+            {"Unit layanan": ["opd/index.md", *unit]},
+            {"Metodologi": "metodologi.md"},
+        ]
+
+
+def _mutu(nrr: Fraction) -> Mutu:
+    return mutu(nrr * KONVERSI)

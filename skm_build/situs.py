@@ -1,0 +1,227 @@
+"""The build: check → compute → write Markdown → MkDocs → swap into ``site/``.
+
+Nothing is written before the data has passed every check, and MkDocs builds into a
+fresh folder beside ``site/`` that replaces it only when the build succeeded, so a
+failing or killed build leaves the previously published site exactly as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from .halaman import Penyusun
+from .hasil import Hasil, hitung_semua
+from .muat import periksa
+
+FOLDER_DIBANGUN = "_dibangun"
+ASET = "assets/skm"
+SPANDUK_CONTOH = (
+    '<div class="skm-contoh" role="note"><strong>Data contoh.</strong> Angka di situs ini '
+    "adalah data sintetis untuk uji coba, bukan hasil survei yang sebenarnya.</div>\n\n"
+)
+
+
+class BangunGagal(Exception):
+    """The build stopped; the message says why, ``site/`` is untouched."""
+
+
+@dataclass(frozen=True)
+class Proyek:
+    """Where the build reads and writes, all relative to the project root."""
+
+    akar: Path
+    data: Path
+
+    @property
+    def konten(self) -> Path:
+        return self.akar / "content"
+
+    @property
+    def dibangun(self) -> Path:
+        return self.konten / FOLDER_DIBANGUN
+
+    @property
+    def situs(self) -> Path:
+        return self.akar / "site"
+
+    @property
+    def konfigurasi(self) -> Path:
+        return self.akar / "mkdocs.yml"
+
+
+@contextmanager
+def tahap(nama: str) -> Iterator[dict]:
+    """Print one build stage with its time and whatever counts it reports."""
+    catatan: dict = {}
+    mulai = time.perf_counter()
+    yield catatan
+    detik = time.perf_counter() - mulai
+    rincian = ", ".join(f"{v} {k}" for k, v in catatan.items())
+    print(f"  {nama:<22} {detik:6.2f} s  {rincian}", file=sys.stderr)
+
+
+def hitung(proyek: Proyek) -> Hasil:
+    """Check and compute; raise :class:`BangunGagal` with every problem printed."""
+    with tahap("periksa data") as c:
+        p = periksa(proyek.data)
+        for m in p.masalah.urut():
+            print(m, file=sys.stderr)
+        c["galat"] = len(p.masalah.galat_saja)
+        if p.data is None:
+            raise BangunGagal(f"{len(p.masalah.galat_saja)} galat dalam data: situs tidak "
+                              "dibangun, situs lama tetap seperti semula")
+        c["unit"], c["periode"] = len(p.data.opd), len(p.data.periode)
+        c["laporan"] = len(p.data.survei)
+    with tahap("hitung IKM") as c:
+        hasil = hitung_semua(p.data)
+        c["hasil unit"] = len(hasil.unit)
+    return hasil
+
+
+def tulis_konten(proyek: Proyek, hasil: Hasil) -> list:
+    """Write the MkDocs docs folder: generated pages, hand-written pages, assets.
+
+    The folder is rebuilt from nothing each time, so a removed unit's page disappears.
+    Returns the navigation for MkDocs.
+    """
+    with tahap("tulis halaman") as c:
+        penyusun = Penyusun(hasil)
+        halaman = penyusun.semua()
+        sementara = Path(tempfile.mkdtemp(prefix=f"{FOLDER_DIBANGUN}.", dir=proyek.konten))
+        try:
+            tulisan = _salin_tulisan_tangan(proyek.konten, sementara)
+            for h in halaman:
+                _tulis(sementara / h.jalur, h.isi)
+            aset = sementara / ASET
+            aset.mkdir(parents=True)
+            for berkas in resources.files("skm_build").joinpath("static").iterdir():
+                if berkas.name.endswith((".js", ".css", ".txt")):
+                    (aset / berkas.name).write_bytes(berkas.read_bytes())
+            if hasil.data.kabupaten.data_contoh:
+                for md in sorted(sementara.rglob("*.md")):
+                    md.write_text(_dengan_spanduk(md.read_text(encoding="utf-8")),
+                                  encoding="utf-8", newline="\n")
+            _ganti_folder(sementara, proyek.dibangun)
+        except BaseException:
+            shutil.rmtree(sementara, ignore_errors=True)
+            raise
+        c["halaman"] = len(halaman)
+        c["tulisan tangan"] = len(tulisan)
+    return penyusun.navigasi() + [{_judul(proyek.konten / t): t} for t in tulisan]
+
+
+def _tulis(berkas: Path, isi: str) -> None:
+    berkas.parent.mkdir(parents=True, exist_ok=True)
+    berkas.write_text(isi, encoding="utf-8", newline="\n")
+
+
+def _salin_tulisan_tangan(konten: Path, tujuan: Path) -> list[str]:
+    """Copy hand-written pages and files; return the Markdown pages for the nav."""
+    halaman = []
+    for berkas in sorted(konten.rglob("*")):
+        relatif = berkas.relative_to(konten)
+        if relatif.parts[0].startswith((FOLDER_DIBANGUN, ".")) or not berkas.is_file():
+            continue
+        (tujuan / relatif).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(berkas, tujuan / relatif)
+        if berkas.suffix == ".md":
+            halaman.append(relatif.as_posix())
+    return halaman
+
+
+def _judul(berkas: Path) -> str:
+    """A hand-written page's title: its first '# ' heading, else its file name."""
+    for baris in berkas.read_text(encoding="utf-8").splitlines():
+        if baris.startswith("# "):
+            return baris[2:].strip()
+    return berkas.stem.replace("-", " ").capitalize()
+
+
+def _dengan_spanduk(teks: str) -> str:
+    """Put the sample-data banner at the top of a page, after any front matter."""
+    if teks.startswith("---\n"):
+        akhir = teks.find("\n---\n", 4)
+        if akhir != -1:
+            batas = akhir + len("\n---\n")
+            return teks[:batas] + "\n" + SPANDUK_CONTOH + teks[batas:]
+    return SPANDUK_CONTOH + teks
+
+
+def _ganti_folder(baru: Path, lama: Path) -> None:
+    """Put ``baru`` where ``lama`` is with two renames; the old copy is removed last."""
+    bekas = lama.with_name(f"{lama.name}.lama-{os.getpid()}")
+    if lama.exists():
+        lama.rename(bekas)
+    baru.rename(lama)
+    shutil.rmtree(bekas, ignore_errors=True)
+
+
+def pulihkan(situs: Path) -> None:
+    """Undo a build killed between its two renames: put the old site back."""
+    if situs.exists():
+        for sisa in situs.parent.glob(f"{situs.name}.baru-*"):
+            shutil.rmtree(sisa, ignore_errors=True)
+    else:
+        cadangan = sorted(situs.parent.glob(f"{situs.name}.lama-*"))
+        if cadangan:
+            cadangan[-1].rename(situs)
+
+
+def konfigurasi_mkdocs(proyek: Proyek, hasil: Hasil, nav: list, situs: Path):
+    """MkDocs config from mkdocs.yml, with the data-driven parts filled in."""
+    from mkdocs.config import load_config
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    return load_config(
+        config_file=str(proyek.konfigurasi), docs_dir=str(proyek.dibangun),
+        site_dir=str(situs), nav=nav, strict=True,
+        site_name=f"SKM {hasil.data.kabupaten.nama}",
+    )
+
+
+def bangun(proyek: Proyek) -> Path:
+    """The whole build. Returns the published ``site/`` folder."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.exceptions import MkDocsException
+
+    pulihkan(proyek.situs)
+    hasil = hitung(proyek)
+    nav = tulis_konten(proyek, hasil)
+    baru = Path(tempfile.mkdtemp(prefix=f"{proyek.situs.name}.baru-", dir=proyek.akar))
+    try:
+        with tahap("mkdocs build") as c:
+            _log_mkdocs()
+            try:
+                mkdocs_build(konfigurasi_mkdocs(proyek, hasil, nav, baru))
+            except (MkDocsException, SystemExit) as e:
+                raise BangunGagal(f"MkDocs gagal: {e}") from None
+            c["berkas"] = sum(1 for b in baru.rglob("*") if b.is_file())
+        with tahap("terbitkan site/"):
+            _ganti_folder(baru, proyek.situs)
+    except BaseException:
+        shutil.rmtree(baru, ignore_errors=True)
+        raise
+    return proyek.situs
+
+
+def _log_mkdocs() -> None:
+    """Show MkDocs' warnings (strict mode turns them into a failed build)."""
+    log = logging.getLogger("mkdocs")
+    if not any(getattr(h, "_skm", False) for h in log.handlers):
+        h = logging.StreamHandler(sys.stderr)
+        h.setFormatter(logging.Formatter("  mkdocs %(levelname)s: %(message)s"))
+        h.setLevel(logging.WARNING)
+        h._skm = True  # type: ignore[attr-defined]
+        log.addHandler(h)
+        log.setLevel(logging.INFO)
+
