@@ -16,7 +16,9 @@ import functools
 import io
 import itertools
 import re
+import warnings
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -546,20 +548,26 @@ def _muat_csv(berkas: Path, per: Periode, tidak_berlaku: tuple[str, ...],
     if cepat is not None:
         _peringatan_tidak_berlaku(berkas, cepat[1], tidak_berlaku, m)
         return cepat
-    kolom_dibaca = [asli for asli, baku in peta.items() if baku in KOLOM_DIBACA]
+    # Every column is read and named by position. With usecols pandas silently drops the
+    # extra fields of a row longer than the header (an unquoted 3,5 shifts u3..u9 left),
+    # and a header written "u1, u2" would not match its own names.
+    nama = [peta.get(asli, f"\0{i}") for i, asli in enumerate(nama_kolom)]
     try:
-        df = pd.read_csv(
-            io.StringIO(teks), sep=pemisah, usecols=kolom_dibaca, header=0,
-            dtype={asli: str for asli, baku in peta.items() if baku not in KODE_UNSUR},
-            keep_default_na=False, na_values=[""], skipinitialspace=True, engine="c",
-        )
-    except (pd.errors.ParserError, ValueError) as e:
-        cocok = re.search(r"line (\d+)", str(e))
-        m.galat(berkas, int(cocok.group(1)) if cocok else None,
-                "baris tidak dapat dibaca: jumlah kolom tidak sama dengan baris judul "
-                f"(pemisah '{pemisah}'); periksa tanda kutip dan pemisah")
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", pd.errors.ParserWarning)  # first row too long
+            df = pd.read_csv(
+                io.StringIO(teks), sep=pemisah, header=0, names=nama, index_col=False,
+                dtype={k: str for k in nama if k not in KODE_UNSUR},
+                keep_default_na=False, na_values=[""], skipinitialspace=True, engine="c",
+            )
+    except (pd.errors.ParserError, pd.errors.ParserWarning, ValueError) as e:
+        # pandas numbers records, not lines (a quoted newline in saran is not counted)
+        baris = next((awal for awal, r in _rekaman(teks, pemisah) if len(r) > len(nama)), None)
+        if baris is None and (cocok := re.search(r"line (\d+)", str(e))):
+            baris = int(cocok.group(1))
+        m.galat(berkas, baris, "baris tidak dapat dibaca: jumlah kolom tidak sama dengan "
+                f"baris judul (pemisah '{pemisah}'); periksa tanda kutip dan pemisah")
         return None
-    df = df.rename(columns=peta)
     if len(df) == 0:
         m.galat(berkas, 2, "hanya ada baris judul: belum ada jawaban responden")
         return None
@@ -693,6 +701,20 @@ def _periksa_judul(berkas: Path, nama_kolom: list[str],
     return (peta, ok) if lanjut else None
 
 
+def _rekaman(teks: str, pemisah: str) -> Iterator[tuple[int, list[str]]]:
+    """Each CSV record with the line it starts on, skipping the lines pandas skips.
+
+    pandas drops empty and whitespace-only lines (skipinitialspace), so they must not
+    count as data rows here either, or every later problem points at the wrong line.
+    """
+    pembaca = csv.reader(io.StringIO(teks, newline=""), delimiter=pemisah)
+    sebelum = 0
+    for rekaman in pembaca:
+        if len(rekaman) > 1 or (rekaman and (rekaman[0] == "" or rekaman[0].strip())):
+            yield sebelum + 1, rekaman
+        sebelum = pembaca.line_num
+
+
 class _Sel:
     """Reports bad cells by line; finds line numbers only for files that have problems."""
 
@@ -704,13 +726,7 @@ class _Sel:
     def baris(self, indeks: int) -> int:
         """The file line on which data row ``indeks`` (0-based) starts."""
         if self._baris is None:
-            pembaca = csv.reader(io.StringIO(self.teks, newline=""), delimiter=self.pemisah)
-            awal, self._baris = [], []
-            sebelum = 0
-            for rekaman in pembaca:
-                if rekaman:
-                    awal.append(sebelum + 1)
-                sebelum = pembaca.line_num
+            awal = [baris for baris, _ in _rekaman(self.teks, self.pemisah)]
             self._baris = awal[1:]  # the first record is the header
         return self._baris[indeks]
 
