@@ -142,6 +142,14 @@ def perintah_build(args: argparse.Namespace) -> int:
     return KELUAR_OK
 
 
+def perintah_serve(args: argparse.Namespace) -> int:
+    """Build, serve site/ on 127.0.0.1, and rebuild whenever data/ or content/ changes."""
+    from .pratinjau import pratinjau
+    from .situs import Proyek
+
+    return pratinjau(Proyek(Path.cwd(), args.data), args.port)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="skm", description="Survei Kepuasan Masyarakat: periksa data, hitung IKM, "
@@ -161,6 +169,8 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--periode", help="hanya periode ini (mis. 2025-s2)")
     r.add_argument("--format", choices=("table", "csv", "json"), default="table")
     tambah("build", perintah_build, "bangun situs ke site/ (situs lama utuh bila gagal)")
+    s = tambah("serve", perintah_serve, "pratinjau lokal; bangun ulang bila data/content berubah")
+    s.add_argument("--port", type=int, default=8000, help="port di 127.0.0.1 (bawaan 8000)")
     return parser
 
 
