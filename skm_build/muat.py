@@ -417,6 +417,8 @@ def _muat_satu_unit(ident: str, per: Periode, csv_: Path | None, yml: Path | Non
                     m: DaftarMasalah) -> Survei | None:
     laporan = _muat_laporan(yml, m) if yml else _Laporan()
     if laporan is None:
+        if csv_ is not None:  # a broken report must not hide the CSV's own problems
+            _muat_csv(csv_, per, (), m)
         return None
     if csv_ is not None and laporan.jawaban is not None:
         m.galat(yml, laporan.baris_jawaban, "unit ini sudah punya berkas CSV responden; "
