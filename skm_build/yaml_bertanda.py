@@ -89,6 +89,9 @@ def _bangun(
                 raise YamlDitolak(kunci_node.start_mark.line + 1,
                                   f"kunci '{kunci}' ditulis dua kali")
             hasil[kunci] = _bangun(loader, nilai_node, (*jalur, kunci), baris, terlihat)
+            # A key's line, not its value's: a block value ("jawaban:" then "  u1: ...")
+            # starts on the next line, which is not where a reader looks for the key.
+            baris[(*jalur, kunci)] = kunci_node.start_mark.line + 1
         return hasil
     if isinstance(node, yaml.SequenceNode):
         return [_bangun(loader, anak, (*jalur, i), baris, terlihat)
