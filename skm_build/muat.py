@@ -48,12 +48,20 @@ JENIS_OPD = ("dinas", "badan", "sekretariat", "kecamatan", "kelurahan", "puskesm
              "lainnya")
 STATUS_TINDAK_LANJUT = ("rencana", "berjalan", "selesai")
 
-JENIS_KELAMIN = {"l": "L", "p": "P"}
+# Spellings accepted for the categorical columns (keys lower-case), and what they mean.
+# `skm import` reads OPD sheets and form exports through these same tables.
+JENIS_KELAMIN = {"l": "L", "p": "P", "laki-laki": "L", "laki laki": "L", "pria": "L",
+                 "perempuan": "P", "wanita": "P"}
 PENDIDIKAN = {"sd": "SD", "smp": "SMP", "sltp": "SMP", "sma": "SMA", "slta": "SMA",
               "smk": "SMA", "d1-d3": "D1-D3", "d1": "D1-D3", "d2": "D1-D3", "d3": "D1-D3",
-              "s1": "S1", "d4": "S1", "s2": "S2", "s3": "S3"}
+              "s1": "S1", "d4": "S1", "s2": "S2", "s3": "S3",
+              "mi": "SD", "mts": "SMP", "ma": "SMA", "sarjana": "S1", "magister": "S2",
+              "doktor": "S3"}
 URUTAN_PENDIDIKAN = ("SD", "SMP", "SMA", "D1-D3", "S1", "S2", "S3")
 PEKERJAAN = {p.lower(): p for p in ("PNS", "TNI", "POLRI", "Swasta", "Wirausaha", "Lainnya")}
+PEKERJAAN.update({"asn": "PNS", "pegawai negeri": "PNS", "pegawai negeri sipil": "PNS",
+                  "polisi": "POLRI", "karyawan swasta": "Swasta", "pegawai swasta": "Swasta",
+                  "wiraswasta": "Wirausaha", "pengusaha": "Wirausaha", "lain-lain": "Lainnya"})
 URUTAN_PEKERJAAN = ("PNS", "TNI", "POLRI", "Swasta", "Wirausaha", "Lainnya")
 PITA_USIA = ((0, "< 20"), (20, "20–29"), (30, "30–39"), (40, "40–49"), (50, "50–59"),
              (60, "≥ 60"))
@@ -94,6 +102,19 @@ def periksa(folder: Path) -> Pemeriksaan:
     if m.galat_saja or kabupaten is None:
         return Pemeriksaan(None, m)
     return Pemeriksaan(DataSkm(kabupaten, opd, periode, survei), m)
+
+
+def baca_registri(folder: Path) -> tuple[tuple[Opd, ...], tuple[Periode, ...], DaftarMasalah]:
+    """Only opd.yaml and periode.yaml: the units and periods, and their problems.
+
+    Importing one unit's file, announcing a period or adding one must not be blocked by
+    a broken CSV of another unit: these commands need the registries and nothing else.
+    """
+    folder = folder.resolve()
+    m = DaftarMasalah(folder)
+    opd, _ = _muat_opd(folder / "opd.yaml", m)
+    periode, _ = _muat_periode(folder / "periode.yaml", m)
+    return opd, periode, m
 
 
 # --- YAML files ------------------------------------------------------------------------

@@ -12,9 +12,12 @@ from __future__ import annotations
 import re
 
 # Column names (after lower-casing and turning separators into "_") that identify people.
+# Google Forms adds "Email Address"/"Username" when a form collects addresses; OPD sheets
+# carry "NIK/No KTP", "NIP" or "Kontak".
 _KOLOM_PRIBADI = re.compile(
-    r"^(nama(_\w+)?|\w+_nama|name|full_?name|nik|no_?ktp|ktp|nomor_ktp|"
-    r"e_?mail|surel|surat_elektronik|"
+    r"^(nama(_\w+)?|\w+_nama|name|full_?name|nik(_\w+)?|no_?ktp|ktp|nomor_ktp|nip|"
+    r"nomor_induk_\w+|username|kontak(_\w+)?|"
+    r"e_?mail(_\w+)?|surel|surat_elektronik|"
     r"(no(mor)?_?)?(telepon|telp|tlp|hp|wa|whatsapp|handphone|ponsel|telfon)(_\w+)?|"
     r"alamat(_\w+)?|address|phone(_\w+)?)$"
 )
@@ -25,6 +28,9 @@ _POLA_ISI = (
     ("nomor telepon",
      re.compile(r"(?<![\w])(\+62|62|0)[\s.-]?8\d{1,3}([\s.-]?\d{2,4}){2,3}(?!\d)")),
 )
+
+
+PENANDA_DISAMARKAN = "[data pribadi dihapus]"
 
 
 def kolom_pribadi(nama_kolom: str) -> bool:
@@ -39,3 +45,15 @@ def jenis_data_pribadi(teks: str) -> str | None:
         if pola.search(teks):
             return jenis
     return None
+
+
+def samarkan(teks: str) -> str:
+    """``teks`` with every phone number, e-mail address and NIK replaced by a marker.
+
+    Free text that is kept (a suggestion, the service received) cannot be refused as a
+    whole just because a respondent typed their number into it; the importer keeps the
+    words and removes the part that identifies someone.
+    """
+    for _, pola in _POLA_ISI:
+        teks = pola.sub(PENANDA_DISAMARKAN, teks)
+    return teks
