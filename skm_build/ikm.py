@@ -58,6 +58,22 @@ UNSUR: tuple[Unsur, ...] = (
           ("Tidak ada", "Ada tetapi tidak berfungsi", "Berfungsi kurang maksimal",
            "Dikelola dengan baik")),
 )
+# The questions as the regulation's sample questionnaire (Lampiran) words them: the OPD
+# template prints them, and form exports arrive with them as column headers.
+PERTANYAAN: dict[str, str] = {
+    "u1": "Bagaimana pendapat Saudara tentang kesesuaian persyaratan pelayanan dengan "
+          "jenis pelayanannya?",
+    "u2": "Bagaimana pemahaman Saudara tentang kemudahan prosedur pelayanan di unit ini?",
+    "u3": "Bagaimana pendapat Saudara tentang kecepatan waktu dalam memberikan pelayanan?",
+    "u4": "Bagaimana pendapat Saudara tentang kewajaran biaya/tarif dalam pelayanan?",
+    "u5": "Bagaimana pendapat Saudara tentang kesesuaian produk pelayanan antara yang "
+          "tercantum dalam standar pelayanan dengan hasil yang diberikan?",
+    "u6": "Bagaimana pendapat Saudara tentang kompetensi/kemampuan petugas dalam pelayanan?",
+    "u7": "Bagaimana pendapat Saudara perilaku petugas dalam pelayanan terkait kesopanan "
+          "dan keramahan?",
+    "u8": "Bagaimana pendapat Saudara tentang kualitas sarana dan prasarana?",
+    "u9": "Bagaimana pendapat Saudara tentang penanganan pengaduan pengguna layanan?",
+}
 KODE_UNSUR: tuple[str, ...] = tuple(u.kode for u in UNSUR)
 UNSUR_MENURUT_KODE: dict[str, Unsur] = {u.kode: u for u in UNSUR}
 NILAI_JAWABAN = (1, 2, 3, 4)
