@@ -318,25 +318,40 @@
     });
   }
 
-  function onPage() {
-    forget();
-    var jobs = [];
-    var nodes = document.querySelectorAll("[data-plotly]");
-    for (var i = 0; i < nodes.length; i++) {
-      var el = nodes[i];
-      if (el.hasAttribute("data-plotly-rendered") || pending.has(el)) continue;
-      var figure = readFigure(el);
-      if (figure) jobs.push({ el: el, figure: figure });
-    }
-    if (!jobs.length) return; // no charts: load nothing
+  // Charts are drawn when they come near the viewport: a phone that shows only the
+  // headline figures never downloads or runs plotly.js; scrolling to a chart loads
+  // it as it appears. Without IntersectionObserver everything draws at once.
+  var waiting = new Map();
+  var LOOKAHEAD = "0px";
+  var nearObserver = ("IntersectionObserver" in window) ? new IntersectionObserver(
+    function (entries) {
+      var batch = [];
+      entries.forEach(function (entry) {
+        if (!entry.isIntersecting) return;
+        nearObserver.unobserve(entry.target);
+        var job = waiting.get(entry.target);
+        waiting.delete(entry.target);
+        if (job && entry.target.isConnected) batch.push(job);
+      });
+      if (batch.length) drawJobs(batch);
+    }, { rootMargin: LOOKAHEAD }) : null;
 
+  function forgetWaiting() {
+    waiting.forEach(function (job, el) {
+      if (el.isConnected) return;
+      if (nearObserver) nearObserver.unobserve(el);
+      waiting.delete(el);
+      pending.delete(el);
+    });
+  }
+
+  function drawJobs(jobs) {
     var name = bundleFor(jobs.map(function (job) { return job.figure; }));
     if (!name) {
       console.error(TAG, "a figure on this page uses a trace type outside the " +
         "cartesian bundle: " + jobs.map(function (job) { return "#" + job.el.id; }).join(" "));
       return;
     }
-    jobs.forEach(function (job) { pending.add(job.el); });
     function done() { jobs.forEach(function (job) { pending.delete(job.el); }); }
     loadBundle(name)
       .then(function (plotly) {
@@ -348,6 +363,29 @@
       })
       .catch(function (err) { console.error(TAG, err); })
       .then(done, done);
+  }
+
+  function onPage() {
+    forget();
+    forgetWaiting();
+    var jobs = [];
+    var nodes = document.querySelectorAll("[data-plotly]");
+    for (var i = 0; i < nodes.length; i++) {
+      var el = nodes[i];
+      if (el.hasAttribute("data-plotly-rendered") || pending.has(el)) continue;
+      var figure = readFigure(el);
+      if (figure) jobs.push({ el: el, figure: figure });
+    }
+    if (!jobs.length) return; // no charts: load nothing
+    jobs.forEach(function (job) { pending.add(job.el); });
+    if (!nearObserver) {
+      drawJobs(jobs);
+      return;
+    }
+    jobs.forEach(function (job) {
+      waiting.set(job.el, job);
+      nearObserver.observe(job.el);
+    });
   }
 
   /* ------------------------------------------------------------------ */
@@ -370,6 +408,12 @@
 
   // Printing: narrow wide charts to the printable width, restore afterwards.
   window.addEventListener("beforeprint", function () {
+    if (waiting.size) {
+      var rest = Array.from(waiting.values());
+      waiting.forEach(function (job, el) { if (nearObserver) nearObserver.unobserve(el); });
+      waiting.clear();
+      drawJobs(rest);
+    }
     rendered.forEach(function (info, el) {
       if (!el.isConnected || el.clientWidth <= PRINT_WIDTH) return;
       printed.add(el);
