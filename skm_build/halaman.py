@@ -15,8 +15,9 @@ from fractions import Fraction
 
 import jinja2
 
+from . import data_terbuka, grafik
 from . import format_id as fmt
-from . import grafik
+from . import laporan as laporan_skm
 from .hasil import Hasil, HasilKabupaten, HasilUnit
 from .ikm import (
     AGREGASI,
@@ -33,6 +34,7 @@ from .ikm import (
     mutu,
     sampel_minimum,
 )
+from .kepatuhan import hari_ini, kepatuhan
 from .model import Opd
 from .teks import Aman, blok, netral
 
@@ -114,6 +116,8 @@ class Penyusun:
         halaman = [self.beranda(), self.metodologi(), self.daftar_periode(), self.daftar_opd()]
         halaman += [self.periode(p.id) for p in self.data.periode]
         halaman += [self.opd(o) for o in self.data.opd]
+        halaman += [self.daftar_laporan(), self.data_terbuka()]
+        halaman += [self.laporan(k.periode.id) for k in self.hasil.kabupaten]
         return halaman
 
     # --- pages -----------------------------------------------------------------------
@@ -158,6 +162,7 @@ class Penyusun:
         per = self.data.periode_menurut_id()[periode_id]
         k = self.kab_menurut_periode.get(periode_id)
         konteks: dict[str, object] = {"p": per, "k": k}
+        konteks["kepatuhan"] = kepatuhan(self.data, periode_id, hari_ini())
         if k is not None:
             nrr = k.nrr_unsur()
             kode = [u.kode for u in UNSUR if u.kode in nrr]
@@ -201,6 +206,26 @@ class Penyusun:
                 f"Nilai per unsur {o.nama}, {h.periode.nama}")
         return Halaman(f"opd/{o.id}.md", self._render("opd.md.j2", **konteks))
 
+    def daftar_laporan(self) -> Halaman:
+        return Halaman("laporan/index.md", self._render(
+            "laporan_indeks.md.j2", baris=[(p, self.kab_menurut_periode.get(p.id))
+                                           for p in reversed(self.data.periode)]))
+
+    def laporan(self, periode_id: str) -> Halaman:
+        """The Laporan SKM Kabupaten of one period with results (BAB I–V, tables only)."""
+        isi = laporan_skm.isi_laporan(self.hasil, periode_id)
+        if isi is None:
+            raise ValueError(f"periode {periode_id} belum memiliki hasil")
+        return Halaman(f"laporan/{periode_id}.md", self._render("laporan.md.j2", L=isi))
+
+    def data_terbuka(self) -> Halaman:
+        terbit = [k.periode for k in data_terbuka.periode_terbit(self.hasil)]
+        return Halaman("data/index.md", self._render(
+            "data.md.j2", periode=list(reversed(terbit)), terbaru=self.hasil.terbaru,
+            unduhan=data_terbuka.daftar_unduhan(), tabel=data_terbuka.TABEL,
+            desimal=data_terbuka.DESIMAL, sel_minimum=data_terbuka.SEL_MINIMUM,
+            lisensi=data_terbuka.LISENSI))
+
     def navigasi(self) -> list:
         """MkDocs ``nav``: generated sections first, then the hand-written pages."""
         # MkDocs themes print nav titles without escaping: titles from data are escaped here.
@@ -215,6 +240,10 @@ class Penyusun:
             {"Hasil per periode": ["periode/index.md"]
              + [{html.escape(p.nama): f"periode/{p.id}.md"} for p in reversed(self.data.periode)]},
             {"Unit layanan": ["opd/index.md", *unit]},
+            {"Laporan": ["laporan/index.md"]
+             + [{html.escape(k.periode.nama): f"laporan/{k.periode.id}.md"}
+                for k in reversed(self.hasil.kabupaten)]},
+            {"Data terbuka": "data/index.md"},
             {"Metodologi": "metodologi.md"},
         ]
 

@@ -19,9 +19,11 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from . import data_terbuka
 from .halaman import Penyusun
 from .hasil import Hasil, hitung_semua
 from .muat import periksa
+from .templat import FOLDER_UNDUH, tulis_templat
 
 FOLDER_DIBANGUN = "_dibangun"
 ASET = "assets/skm"
@@ -102,11 +104,16 @@ def tulis_konten(proyek: Proyek, hasil: Hasil) -> list:
             tulisan = _salin_tulisan_tangan(proyek.konten, sementara)
             for h in halaman:
                 _tulis(sementara / h.jalur, h.isi)
+            terbuka = data_terbuka.berkas_data_terbuka(hasil)
+            for jalur, isi in terbuka.items():  # MkDocs copies them to site/data/
+                (sementara / jalur).parent.mkdir(parents=True, exist_ok=True)
+                (sementara / jalur).write_bytes(isi)
             aset = sementara / ASET
             aset.mkdir(parents=True)
             for berkas in resources.files("skm_build").joinpath("static").iterdir():
                 if berkas.name.endswith((".js", ".css", ".txt")):
                     (aset / berkas.name).write_bytes(berkas.read_bytes())
+            tulis_templat(sementara / FOLDER_UNDUH)  # the OPD templates, linked from the guide
             if hasil.data.kabupaten.data_contoh:
                 for md in sorted(sementara.rglob("*.md")):
                     md.write_text(_dengan_spanduk(md.read_text(encoding="utf-8")),
@@ -117,6 +124,7 @@ def tulis_konten(proyek: Proyek, hasil: Hasil) -> list:
             raise
         c["halaman"] = len(halaman)
         c["tulisan tangan"] = len(tulisan)
+        c["berkas data terbuka"] = len(terbuka)
     return penyusun.navigasi() + [{_judul(proyek.konten / t): t} for t in tulisan]
 
 

@@ -1,0 +1,195 @@
+"""The Laporan SKM Kabupaten of one period (SOP steps 8–10): what its chapters say.
+
+Pure functions from the results to the values the template ``laporan.md.j2`` prints:
+nothing here formats Markdown, and every sentence of BAB V is assembled in the template
+from these numbers, so text from ``data/`` still passes the template's escaping.
+
+Reporting compliance (on time / late / not reported) belongs to :mod:`.kepatuhan`, which
+another part of the build provides; the report reads it when that module is present and
+otherwise lists only which units have a report in this period.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from collections import Counter
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any
+
+from .hasil import Hasil, HasilKabupaten, HasilUnit
+from .ikm import JUMLAH_TERLEMAH, KONVERSI, UNSUR, UNSUR_MENURUT_KODE, Mutu, Unsur, mutu
+from .model import Opd, Periode, TindakLanjut
+
+KELOMPOK_PROFIL = (
+    ("jenis_kelamin", "Jenis kelamin"),
+    ("usia", "Usia (tahun)"),
+    ("pendidikan", "Pendidikan"),
+    ("pekerjaan", "Pekerjaan"),
+)
+
+
+@dataclass(frozen=True)
+class NilaiUnsur:
+    """One unsur at kabupaten level."""
+
+    unsur: Unsur
+    nrr: Fraction
+
+    @property
+    def nrr_25(self) -> Fraction:
+        return self.nrr * KONVERSI
+
+    @property
+    def mutu(self) -> Mutu:
+        return mutu(self.nrr_25)
+
+
+@dataclass(frozen=True)
+class Kepatuhan:
+    """Reporting compliance of the period, as far as it is known."""
+
+    tersedia: bool  # True when :mod:`.kepatuhan` supplied on-time / late
+    tepat_waktu: tuple[Opd, ...] = ()
+    terlambat: tuple[Opd, ...] = ()
+    belum: tuple[Opd, ...] = ()
+    melapor: tuple[Opd, ...] = ()
+
+
+@dataclass(frozen=True)
+class IsiLaporan:
+    """Everything the report of one period prints."""
+
+    periode: Periode
+    k: HasilKabupaten
+    lalu: HasilKabupaten | None
+    riwayat: tuple[HasilKabupaten, ...]  # this period and the earlier ones, oldest first
+    unit_abjad: tuple[HasilUnit, ...]
+    nilai_unsur: tuple[NilaiUnsur, ...]
+    terlemah: tuple[NilaiUnsur, ...]
+    terkuat: tuple[NilaiUnsur, ...]
+    sebaran: dict[str, int]
+    rtl: tuple[tuple[HasilUnit, TindakLanjut], ...]
+    tanpa_rtl: tuple[HasilUnit, ...]
+    naik: tuple[HasilUnit, ...]
+    turun: tuple[HasilUnit, ...]
+    mutu_cd: tuple[HasilUnit, ...]
+    sampel_kurang: tuple[HasilUnit, ...]
+    tanpa_populasi: tuple[HasilUnit, ...]
+    rekap_saja: tuple[HasilUnit, ...]
+    profil: tuple[tuple[str, dict[str, int]], ...]
+    kepatuhan: Kepatuhan
+    total_opd: int
+    catatan: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def disahkan(self) -> bool:
+        return self.periode.pengesahan is not None
+
+
+def isi_laporan(hasil: Hasil, periode_id: str) -> IsiLaporan | None:
+    """The report's values, or None when no unit reported in the period."""
+    semua = hasil.kabupaten
+    indeks = next((i for i, k in enumerate(semua) if k.periode.id == periode_id), None)
+    if indeks is None:
+        return None
+    k = semua[indeks]
+    nrr = k.nrr_unsur()
+    nilai = tuple(NilaiUnsur(u, nrr[u.kode]) for u in UNSUR if u.kode in nrr)
+    # Ties keep questionnaire order, as for a unit's weakest unsur (sorted is stable).
+    terlemah = tuple(sorted(nilai, key=lambda x: x.nrr)[:JUMLAH_TERLEMAH])
+    terkuat = tuple(sorted(nilai, key=lambda x: -x.nrr)[:JUMLAH_TERLEMAH])
+    abjad = tuple(sorted(k.unit, key=lambda h: h.opd.nama))
+    rtl = tuple((h, t) for h in abjad for t in h.survei.tindak_lanjut)
+    berubah = [h for h in k.unit if h.perubahan is not None]
+    naik = tuple(sorted((h for h in berubah if h.perubahan > 0),
+                        key=lambda h: (-h.perubahan, h.opd.nama))[:3])
+    turun = tuple(sorted((h for h in berubah if h.perubahan < 0),
+                         key=lambda h: (h.perubahan, h.opd.nama))[:3])
+    return IsiLaporan(
+        periode=k.periode,
+        k=k,
+        lalu=semua[indeks - 1] if indeks > 0 else None,
+        riwayat=semua[: indeks + 1],
+        unit_abjad=abjad,
+        nilai_unsur=nilai,
+        terlemah=terlemah,
+        terkuat=terkuat,
+        sebaran=dict(Counter(h.ikm.mutu.huruf for h in k.unit)),
+        rtl=rtl,
+        tanpa_rtl=tuple(h for h in abjad if not h.survei.tindak_lanjut),
+        naik=naik,
+        turun=turun,
+        mutu_cd=tuple(h for h in k.unit[::-1] if h.ikm.mutu.huruf in ("C", "D")),
+        sampel_kurang=tuple(h for h in abjad if h.sampel_memadai is False),
+        tanpa_populasi=tuple(h for h in abjad if h.survei.populasi is None),
+        rekap_saja=tuple(h for h in abjad if h.survei.sumber != "csv"),
+        profil=profil_kabupaten(k),
+        kepatuhan=kepatuhan(hasil, k.periode),
+        total_opd=len(hasil.data.opd),
+    )
+
+
+def profil_kabupaten(k: HasilKabupaten) -> tuple[tuple[str, dict[str, int]], ...]:
+    """Respondent counts per category, summed over the units that sent respondent rows."""
+    keluar = []
+    for kunci, judul in KELOMPOK_PROFIL:
+        jumlah: Counter[str] = Counter()
+        for h in k.unit:
+            jumlah.update(getattr(h.survei.profil, kunci))
+        if jumlah:
+            urutan = _urutan_kategori(kunci, k.unit)
+            keluar.append((judul, {c: jumlah[c] for c in urutan if c in jumlah}))
+    return tuple(keluar)
+
+
+def _urutan_kategori(kunci: str, unit: tuple[HasilUnit, ...]) -> list[str]:
+    """Categories in the loader's order (first seen wins); L before P."""
+    urutan: list[str] = []
+    for h in unit:
+        for c in getattr(h.survei.profil, kunci):
+            if c not in urutan:
+                urutan.append(c)
+    if kunci == "jenis_kelamin":
+        return sorted(urutan)
+    if kunci == "usia":
+        from .muat import PITA_USIA
+        return [label for _, label in PITA_USIA if label in urutan]
+    if kunci == "pendidikan":
+        from .muat import URUTAN_PENDIDIKAN
+        return [c for c in URUTAN_PENDIDIKAN if c in urutan] + \
+            [c for c in urutan if c not in URUTAN_PENDIDIKAN]
+    if kunci == "pekerjaan":
+        from .muat import URUTAN_PEKERJAAN
+        return [c for c in URUTAN_PEKERJAAN if c in urutan] + \
+            [c for c in urutan if c not in URUTAN_PEKERJAAN]
+    return urutan
+
+
+def kepatuhan(hasil: Hasil, per: Periode) -> Kepatuhan:
+    """On time / late / not reported, from :mod:`.kepatuhan` when the build has it."""
+    opd = hasil.data.opd
+    melapor = tuple(o for o in opd if (per.id, o.id) in hasil.unit)
+    belum = tuple(o for o in opd if (per.id, o.id) not in hasil.unit)
+    dari_modul = _dari_modul_kepatuhan(hasil, per)
+    if dari_modul is None:
+        return Kepatuhan(False, melapor=melapor, belum=belum)
+    return dari_modul
+
+
+def _dari_modul_kepatuhan(hasil: Hasil, per: Periode) -> Kepatuhan | None:
+    """Ask :mod:`.kepatuhan` (written elsewhere) for the period's status per unit."""
+    if importlib.util.find_spec(f"{__package__}.kepatuhan") is None:
+        return None
+    modul = importlib.import_module(f"{__package__}.kepatuhan")
+    return _baca_kepatuhan(modul, hasil, per)
+
+
+def _baca_kepatuhan(modul: Any, hasil: Hasil, per: Periode) -> Kepatuhan | None:
+    """Adapter to the compliance module's interface; None when it offers nothing usable."""
+    return None
+
+
+def unsur_kode(kode: str) -> Unsur:
+    return UNSUR_MENURUT_KODE[kode]
