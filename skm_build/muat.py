@@ -104,17 +104,28 @@ def periksa(folder: Path) -> Pemeriksaan:
     return Pemeriksaan(DataSkm(kabupaten, opd, periode, survei), m)
 
 
-def baca_registri(folder: Path) -> tuple[tuple[Opd, ...], tuple[Periode, ...], DaftarMasalah]:
-    """Only opd.yaml and periode.yaml: the units and periods, and their problems.
+@dataclass(frozen=True)
+class Registri:
+    """kabupaten.yaml, opd.yaml and periode.yaml without the survey files."""
+
+    kabupaten: Kabupaten | None
+    opd: tuple[Opd, ...]
+    periode: tuple[Periode, ...]
+    masalah: DaftarMasalah
+
+
+def baca_registri(folder: Path) -> Registri:
+    """Only the three registry files: the kabupaten, units and periods, and their problems.
 
     Importing one unit's file, announcing a period or adding one must not be blocked by
     a broken CSV of another unit: these commands need the registries and nothing else.
     """
     folder = folder.resolve()
     m = DaftarMasalah(folder)
+    kabupaten = _muat_kabupaten(folder / "kabupaten.yaml", m)
     opd, _ = _muat_opd(folder / "opd.yaml", m)
     periode, _ = _muat_periode(folder / "periode.yaml", m)
-    return opd, periode, m
+    return Registri(kabupaten, opd, periode, m)
 
 
 # --- YAML files ------------------------------------------------------------------------
