@@ -96,6 +96,9 @@ UNIT_TANPA_BIAYA = "disarpus"
 UNIT_TANPA_POPULASI = "setda"
 
 PERIODE_TERAKHIR = "2025-s2"
+# A fictional signatory: the last period's report stays unsigned (a draft).
+PENGESAH_NAMA = "Drs. Hadi Pranoto, M.Si."
+PENGESAH_JABATAN = "Sekretaris Daerah Kabupaten Karanganyar"
 
 
 @dataclass(frozen=True)
@@ -109,6 +112,8 @@ class Periode:
     batas_laporan: dt.date
     rtl_waktu: tuple[str, str]
     """Two labels for "when" an RTL made in this period is planned (the next quarters)."""
+    disahkan: dt.date | None = None
+    """When the kabupaten report was signed (SOP step 9); None = still a draft."""
 
 
 PERIODE: tuple[Periode, ...] = (
@@ -119,6 +124,7 @@ PERIODE: tuple[Periode, ...] = (
         dt.date(2024, 6, 30),
         dt.date(2024, 7, 22),
         ("Triwulan III 2024", "Triwulan IV 2024"),
+        dt.date(2024, 8, 19),
     ),
     Periode(
         "2024-s2",
@@ -127,6 +133,7 @@ PERIODE: tuple[Periode, ...] = (
         dt.date(2024, 12, 31),
         dt.date(2025, 1, 21),
         ("Triwulan I 2025", "Triwulan II 2025"),
+        dt.date(2025, 2, 18),
     ),
     Periode(
         "2025-s1",
@@ -135,6 +142,7 @@ PERIODE: tuple[Periode, ...] = (
         dt.date(2025, 6, 30),
         dt.date(2025, 7, 21),
         ("Triwulan III 2025", "Triwulan IV 2025"),
+        dt.date(2025, 8, 18),
     ),
     Periode(
         "2025-s2",
@@ -835,6 +843,11 @@ def _periode_yaml() -> str:
         baris.append(f"  mulai: {p.mulai.isoformat()}\n")
         baris.append(f"  selesai: {p.selesai.isoformat()}\n")
         baris.append(f"  batas_laporan: {p.batas_laporan.isoformat()}\n")
+        if p.disahkan is not None:
+            baris.append("  pengesahan:\n")
+            baris.append(f"    nama: {_skalar(PENGESAH_NAMA)}\n")
+            baris.append(f"    jabatan: {_skalar(PENGESAH_JABATAN)}\n")
+            baris.append(f"    tanggal: {p.disahkan.isoformat()}\n")
     return "".join(baris)
 
 
