@@ -14,12 +14,12 @@ from __future__ import annotations
 import importlib
 import importlib.util
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
 from .hasil import Hasil, HasilKabupaten, HasilUnit
-from .ikm import JUMLAH_TERLEMAH, KONVERSI, UNSUR, UNSUR_MENURUT_KODE, Mutu, Unsur, mutu
+from .ikm import JUMLAH_TERLEMAH, KONVERSI, UNSUR, Mutu, Unsur, mutu
 from .model import Opd, Periode, TindakLanjut
 
 KELOMPOK_PROFIL = (
@@ -81,7 +81,6 @@ class IsiLaporan:
     profil: tuple[tuple[str, dict[str, int]], ...]
     kepatuhan: Kepatuhan
     total_opd: int
-    catatan: dict[str, Any] = field(default_factory=dict)
 
     @property
     def disahkan(self) -> bool:
@@ -189,7 +188,3 @@ def _dari_modul_kepatuhan(hasil: Hasil, per: Periode) -> Kepatuhan | None:
 def _baca_kepatuhan(modul: Any, hasil: Hasil, per: Periode) -> Kepatuhan | None:
     """Adapter to the compliance module's interface; None when it offers nothing usable."""
     return None
-
-
-def unsur_kode(kode: str) -> Unsur:
-    return UNSUR_MENURUT_KODE[kode]
