@@ -15,6 +15,7 @@ import importlib
 import importlib.util
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 from fractions import Fraction
 from typing import Any
 
@@ -48,13 +49,25 @@ class NilaiUnsur:
 
 @dataclass(frozen=True)
 class Kepatuhan:
-    """Reporting compliance of the period, as far as it is known."""
+    """Reporting compliance of the period, as far as the build knows it.
 
-    tersedia: bool  # True when :mod:`.kepatuhan` supplied on-time / late
-    tepat_waktu: tuple[Opd, ...] = ()
-    terlambat: tuple[Opd, ...] = ()
-    belum: tuple[Opd, ...] = ()
-    melapor: tuple[Opd, ...] = ()
+    With :mod:`.kepatuhan` present, ``status`` holds its per-unit statuses (objects with
+    ``opd``, ``status``, ``diterima`` and ``keterangan``) and ``jumlah`` the count per
+    status; without it only which units have a report is known.
+    """
+
+    tersedia: bool
+    melapor: tuple[Opd, ...]
+    belum: tuple[Opd, ...]
+    status: tuple[Any, ...] = ()
+    jumlah: tuple[tuple[str, int], ...] = ()
+    tepat_waktu: int = 0
+    hari_ini: date | None = None
+
+    @property
+    def tingkat(self) -> Fraction | None:
+        semua = self.melapor + self.belum
+        return Fraction(self.tepat_waktu, len(semua)) if self.tersedia and semua else None
 
 
 @dataclass(frozen=True)
@@ -171,20 +184,21 @@ def kepatuhan(hasil: Hasil, per: Periode) -> Kepatuhan:
     opd = hasil.data.opd
     melapor = tuple(o for o in opd if (per.id, o.id) in hasil.unit)
     belum = tuple(o for o in opd if (per.id, o.id) not in hasil.unit)
-    dari_modul = _dari_modul_kepatuhan(hasil, per)
-    if dari_modul is None:
-        return Kepatuhan(False, melapor=melapor, belum=belum)
-    return dari_modul
+    modul = _modul_kepatuhan()
+    if modul is None:
+        return Kepatuhan(False, melapor, belum)
+    # A signed report is judged on its signing date, so it no longer changes afterwards.
+    hari_ini = per.pengesahan.tanggal if per.pengesahan is not None else modul.hari_ini()
+    k = modul.kepatuhan(hasil.data, per.id, hari_ini)
+    jumlah = tuple((st, k.jumlah(st)) for st in modul.URUTAN_STATUS if k.jumlah(st))
+    return Kepatuhan(True, melapor, belum, tuple(k.unit), jumlah,
+                     k.jumlah(modul.TEPAT_WAKTU), hari_ini)
 
 
-def _dari_modul_kepatuhan(hasil: Hasil, per: Periode) -> Kepatuhan | None:
-    """Ask :mod:`.kepatuhan` (written elsewhere) for the period's status per unit."""
+def _modul_kepatuhan() -> Any | None:
+    """The compliance module (written elsewhere), when present and of the known shape."""
     if importlib.util.find_spec(f"{__package__}.kepatuhan") is None:
         return None
     modul = importlib.import_module(f"{__package__}.kepatuhan")
-    return _baca_kepatuhan(modul, hasil, per)
-
-
-def _baca_kepatuhan(modul: Any, hasil: Hasil, per: Periode) -> Kepatuhan | None:
-    """Adapter to the compliance module's interface; None when it offers nothing usable."""
-    return None
+    perlu = ("kepatuhan", "hari_ini", "URUTAN_STATUS", "TEPAT_WAKTU")
+    return modul if all(hasattr(modul, n) for n in perlu) else None
