@@ -39,8 +39,19 @@ def _muat_atau_gagal(folder: Path) -> Pemeriksaan:
 
 
 def perintah_check(args: argparse.Namespace) -> int:
-    """Validate ``data/`` and print a one-screen summary."""
-    p = _muat_atau_gagal(args.data)
+    """Validate ``data/`` and print a one-screen summary.
+
+    With ``--format github`` every problem is also a workflow command on stdout, so a
+    pull request shows it on the offending line of the offending file.
+    """
+    if getattr(args, "format", "text") == "github":
+        from .anotasi_github import anotasi
+
+        p = periksa(args.data)
+        for baris in anotasi(p.masalah):
+            print(baris)
+    else:
+        p = _muat_atau_gagal(args.data)
     galat, peringatan = len(p.masalah.galat_saja), len(p.masalah.peringatan_saja)
     if p.data is None:
         print(f"\nData TIDAK SAH: {galat} galat, {peringatan} peringatan. "
@@ -164,13 +175,19 @@ def _parser() -> argparse.ArgumentParser:
         p.set_defaults(fungsi=fungsi)
         return p
 
-    tambah("check", perintah_check, "periksa semua berkas data dan tampilkan ringkasan")
+    c = tambah("check", perintah_check, "periksa semua berkas data dan tampilkan ringkasan")
+    c.add_argument("--format", choices=("text", "github"), default="text",
+                   help="github: setiap masalah sebagai anotasi GitHub Actions "
+                   "(::error file=...,line=...::pesan)")
     r = tambah("results", perintah_results, "tampilkan hasil IKM setiap unit dan kabupaten")
     r.add_argument("--periode", help="hanya periode ini (mis. 2025-s2)")
     r.add_argument("--format", choices=("table", "csv", "json"), default="table")
     tambah("build", perintah_build, "bangun situs ke site/ (situs lama utuh bila gagal)")
     s = tambah("serve", perintah_serve, "pratinjau lokal; bangun ulang bila data/content berubah")
     s.add_argument("--port", type=int, default=8000, help="port di 127.0.0.1 (bawaan 8000)")
+    from .perintah_staf import daftarkan  # the staff loop: import, templat, periode, ...
+
+    daftarkan(tambah)
     return parser
 
 

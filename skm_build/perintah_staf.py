@@ -1,0 +1,277 @@
+"""The commands of the Bagian Organisasi's loop, one per SOP step, for non-programmers.
+
+``skm periode baru`` opens a period, ``skm surat`` drafts the circular letter,
+``skm templat`` writes the files OPDs fill in, ``skm import`` brings what an OPD sent
+into ``data/`` and ``skm status`` shows who has reported. Each command says what it did
+in Indonesian, refuses to overwrite work without ``--force`` and follows the exit-code
+contract of :mod:`.cli` (0 done, 1 data problem, 2 wrong use).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from . import format_id as fmt
+from .cli import KELUAR_DATA, KELUAR_OK, SalahPakai
+from .ikm import KODE_UNSUR
+from .masalah import DaftarMasalah
+from .muat import Registri, baca_registri, periksa
+
+Tambah = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
+
+
+def daftarkan(tambah: Tambah) -> None:
+    """Register the staff commands with the ``skm`` parser (``tambah`` of :mod:`.cli`)."""
+    i = tambah("import", perintah_import, "ubah berkas kiriman OPD (Google Formulir, Excel "
+               "atau CSV) menjadi data/survei/<periode>/<opd>.csv")
+    i.add_argument("berkas", type=Path, metavar="BERKAS", help="berkas .xlsx atau .csv dari OPD")
+    i.add_argument("--opd", required=True, help="kode unit di opd.yaml (mis. dukcapil)")
+    i.add_argument("--periode", required=True, help="kode periode di periode.yaml (mis. 2025-s2)")
+    i.add_argument("--force", action="store_true", help="timpa CSV unit itu bila sudah ada")
+    i.add_argument("--tanpa", action="append", default=[], choices=KODE_UNSUR,
+                   metavar="UNSUR", help="unsur yang memang tidak ditanyakan (ditulis kosong); "
+                   "boleh diulang, mis. --tanpa u4")
+    i.add_argument("--lembar", help="nama lembar (sheet) Excel yang dibaca; bawaan: lembar "
+                   "yang memuat pertanyaan u1..u9")
+
+    t = tambah("templat", perintah_templat, "tulis templat data SKM untuk OPD "
+               "(templat-skm.csv dan templat-skm.xlsx)")
+    t.add_argument("--keluar", type=Path, default=Path("."), metavar="FOLDER",
+                   help="folder tujuan (bawaan: folder ini)")
+
+    b = tambah("periode", perintah_periode, "tambah periode survei: skm periode baru ID ...")
+    b.add_argument("tindakan", choices=("baru",), help="baru: tambah periode ke periode.yaml")
+    b.add_argument("id", metavar="ID", help="kode periode: TTTT, TTTT-s1/s2 atau TTTT-tw1..tw4")
+    b.add_argument("--nama", help="nama periode (bawaan dari ID, mis. 'Semester I 2026')")
+    b.add_argument("--mulai", type=_tanggal, help="TTTT-BB-HH (bawaan dari ID)")
+    b.add_argument("--selesai", type=_tanggal, help="TTTT-BB-HH (bawaan dari ID)")
+    b.add_argument("--batas", type=_tanggal, help="batas laporan unit, TTTT-BB-HH "
+                   "(bawaan: 21 hari setelah selesai)")
+
+    s = tambah("status", perintah_status, "kepatuhan pelaporan: unit yang tepat waktu, "
+               "terlambat, belum melapor")
+    s.add_argument("--periode", help="kode periode (bawaan: periode terbaru)")
+
+    r = tambah("surat", perintah_surat, "draf surat edaran permintaan data SKM (.docx)")
+    r.add_argument("--periode", required=True, help="kode periode (mis. 2026-s1)")
+    r.add_argument("--keluar", type=Path, metavar="BERKAS",
+                   help="berkas .docx tujuan (bawaan: surat-edaran-skm-<periode>.docx)")
+    r.add_argument("--force", action="store_true", help="timpa draf yang sudah ada")
+
+
+def _tanggal(teks: str) -> date:
+    try:
+        return date.fromisoformat(teks.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{teks}' bukan tanggal TTTT-BB-HH") from None
+
+
+def _tampil(jalur: Path) -> str:
+    """A path as the staff member typed it: relative to the current folder when inside it."""
+    try:
+        return jalur.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return jalur.as_posix()
+
+
+def _cetak(masalah: DaftarMasalah) -> None:
+    for m in masalah.urut():
+        print(m, file=sys.stderr)
+
+
+def _tulis_atomik(berkas: Path, isi: bytes) -> None:
+    """Write through a temporary file in the same folder: never a half-written file."""
+    berkas.parent.mkdir(parents=True, exist_ok=True)
+    fd, sementara = tempfile.mkstemp(prefix=f".{berkas.name}.", dir=berkas.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(isi)
+        os.replace(sementara, berkas)
+    except BaseException:
+        Path(sementara).unlink(missing_ok=True)
+        raise
+
+
+def _registri(folder: Path, opd: str | None, periode: str | None) -> Registri:
+    """The registries; a wrong --opd/--periode is a usage error that lists the choices."""
+    reg = baca_registri(folder)
+    galat = reg.masalah.galat_saja
+    if opd is not None and opd not in {o.id for o in reg.opd}:
+        if galat:
+            _cetak(reg.masalah)
+        raise SalahPakai(f"unit '{opd}' tidak ada di opd.yaml; pilih salah satu dari: "
+                         + ", ".join(o.id for o in reg.opd))
+    if periode is not None and periode not in {p.id for p in reg.periode}:
+        if galat:
+            _cetak(reg.masalah)
+        raise SalahPakai(f"periode '{periode}' tidak ada di periode.yaml; pilih salah satu "
+                         "dari: " + ", ".join(p.id for p in reg.periode)
+                         + " (periode baru: skm periode baru ID)")
+    return reg
+
+
+# --- skm import --------------------------------------------------------------------------
+
+
+def perintah_import(args: argparse.Namespace) -> int:
+    """Convert an OPD's file into the canonical CSV, report everything, then check it."""
+    from .impor import ImporGagal, csv_kanonik, impor, ringkasan
+    from .lembar import BerkasTidakTerbaca, baca_lembar
+
+    reg = _registri(args.data, args.opd, args.periode)
+    per = next(p for p in reg.periode if p.id == args.periode)
+    tujuan = args.data / "survei" / per.id / f"{args.opd}.csv"
+    if tujuan.exists() and not args.force:
+        raise SalahPakai(f"{_tampil(tujuan)} sudah ada: tidak ditimpa. Bila berkas baru ini "
+                         "memang menggantikannya, jalankan lagi dengan --force")
+    try:
+        hasil = impor(baca_lembar(args.berkas), per, args.berkas.name, args.tanpa, args.lembar)
+    except (BerkasTidakTerbaca, ImporGagal) as e:
+        print(f"skm import: tidak ada yang ditulis. {e}", file=sys.stderr)
+        return KELUAR_DATA
+    ditimpa = tujuan.exists()
+    _tulis_atomik(tujuan, csv_kanonik(hasil))
+    print(ringkasan(hasil, _tampil(tujuan) + (" (menimpa berkas lama)" if ditimpa else "")))
+    return _periksa_setelah(args.data, tujuan)
+
+
+def _periksa_setelah(folder: Path, tujuan: Path) -> int:
+    """Validate ``data/`` again; show the problems of the written file first."""
+    p = periksa(folder)
+    nama = p.masalah.nama(tujuan.resolve())
+    milik = [m for m in p.masalah.urut() if m.berkas == nama]
+    lain = [m for m in p.masalah.galat_saja if m.berkas != nama]
+    for m in milik:
+        print(m, file=sys.stderr)
+    if any(m.tingkat == "galat" for m in milik):
+        print(f"\nPemeriksaan: {nama} BELUM SAH. Perbaiki masalah di atas (lihat panduan "
+              "petugas), lalu jalankan `skm check`.", file=sys.stderr)
+        return KELUAR_DATA
+    print(f"Pemeriksaan: {nama} sah.")
+    if lain:
+        print(f"Catatan: ada {len(lain)} galat di berkas lain dalam {folder.as_posix()}/; "
+              "jalankan `skm check` untuk melihatnya.", file=sys.stderr)
+    print("Langkah berikutnya: isi tanggal 'diterima' di "
+          f"{nama.removesuffix('.csv')}.yaml, jalankan `skm check`, lalu commit dan buat "
+          "pull request.")
+    return KELUAR_OK
+
+
+# --- skm templat -------------------------------------------------------------------------
+
+
+def perintah_templat(args: argparse.Namespace) -> int:
+    from .templat import tulis_templat
+
+    for berkas in tulis_templat(args.keluar):
+        print(f"ditulis: {_tampil(berkas)}")
+    return KELUAR_OK
+
+
+# --- skm periode baru --------------------------------------------------------------------
+
+
+def perintah_periode(args: argparse.Namespace) -> int:
+    """Append a period to periode.yaml; restore the file if the data got worse."""
+    from . import periode_baru as pb
+
+    reg = baca_registri(args.data)
+    bawaan = pb.bawaan_dari_id(args.id)
+    if bawaan is None and not (args.nama and args.mulai and args.selesai):
+        raise SalahPakai(f"id '{args.id}' tidak sah: tulis TTTT, TTTT-s1/s2 atau TTTT-tw1..tw4 "
+                         "(mis. 2026-s1)")
+    nama, mulai, selesai = bawaan or ("", None, None)
+    selesai = args.selesai or selesai
+    u = pb.Usulan(args.id, args.nama or nama, args.mulai or mulai, selesai,
+                  args.batas or pb.batas_baku(selesai))
+    masalah = pb.masalah_usulan(u, reg.periode)
+    if masalah:
+        raise SalahPakai("periode tidak ditambahkan:\n  - " + "\n  - ".join(masalah))
+    berkas = args.data / "periode.yaml"
+    sebelum = {str(m) for m in periksa(args.data).masalah.galat_saja}
+    lama = pb.tambahkan(berkas, u)
+    sesudah = periksa(args.data).masalah
+    baru = [m for m in sesudah.urut() if m.tingkat == "galat" and str(m) not in sebelum]
+    if baru:
+        pb.kembalikan(berkas, lama)
+        for m in baru:
+            print(m, file=sys.stderr)
+        print(f"\nPeriode tidak ditambahkan: {_tampil(berkas)} dikembalikan seperti semula.",
+              file=sys.stderr)
+        return KELUAR_DATA
+    print(f"Periode ditambahkan ke {_tampil(berkas)}:\n")
+    print(pb.teks_yaml(u))
+    print(f"Batas laporan unit: {fmt.tanggal(u.batas_laporan)}. Langkah berikutnya: "
+          f"skm surat --periode {u.id}")
+    return KELUAR_OK
+
+
+# --- skm status --------------------------------------------------------------------------
+
+
+def perintah_status(args: argparse.Namespace) -> int:
+    """Print who reported on time, late, not yet, for one period (default: the latest)."""
+    from .kepatuhan import TEPAT_WAKTU, URUTAN_STATUS, hari_ini, kepatuhan
+
+    p = periksa(args.data)
+    if p.data is None:
+        _cetak(p.masalah)
+        print("\nData TIDAK SAH: perbaiki dulu (skm check), lalu jalankan lagi.", file=sys.stderr)
+        return KELUAR_DATA
+    ada = [x.id for x in p.data.periode]
+    pid = args.periode or ada[-1]
+    if pid not in ada:
+        raise SalahPakai(f"periode '{pid}' tidak ada; pilih salah satu dari: {', '.join(ada)}")
+    k = kepatuhan(p.data, pid, hari_ini())
+    per = k.periode
+    print(f"Kepatuhan pelaporan {per.nama} — batas laporan {fmt.tanggal(per.batas_laporan)}; "
+          f"keadaan per {fmt.tanggal(k.hari_ini)}")
+    print("  " + " · ".join(f"{s}: {k.jumlah(s)}" for s in URUTAN_STATUS))
+    tepat = k.jumlah(TEPAT_WAKTU)
+    print(f"  Tingkat kepatuhan: {fmt.persen(tepat, len(k.unit))} "
+          f"({tepat} dari {len(k.unit)} unit tepat waktu)\n")
+    lebar = max((len(s.keterangan) for s in k.unit), default=10)
+    print(f"  {'STATUS':<{lebar}}  {'DITERIMA':<17}  UNIT")
+    for s in k.unit:
+        print(f"  {s.keterangan:<{lebar}}  {fmt.tanggal(s.diterima):<17}  {s.opd.nama} "
+              f"({s.opd.id})")
+    return KELUAR_OK
+
+
+# --- skm surat ---------------------------------------------------------------------------
+
+
+def perintah_surat(args: argparse.Namespace) -> int:
+    """Write the draft circular letter for one period to a .docx file."""
+    from . import surat
+
+    reg = _registri(args.data, None, args.periode)
+    if reg.kabupaten is None or not reg.opd:
+        _cetak(reg.masalah)
+        print("\nkabupaten.yaml atau opd.yaml belum sah: surat tidak dibuat.", file=sys.stderr)
+        return KELUAR_DATA
+    per = next(p for p in reg.periode if p.id == args.periode)
+    keluar = args.keluar or Path(f"surat-edaran-skm-{per.id}.docx")
+    if keluar.exists() and not args.force:
+        raise SalahPakai(f"{_tampil(keluar)} sudah ada (mungkin sudah disunting): tidak "
+                         "ditimpa. Pakai --keluar NAMA_LAIN.docx atau --force")
+    situs = surat.alamat_situs(args.data.resolve().parent / "mkdocs.yml")
+    # the development default (127.0.0.1) is useless to an OPD: leave a blank instead
+    templat = surat.alamat_templat(None if surat.alamat_lokal(situs) else situs)
+    _tulis_atomik(keluar, surat.surat_docx(reg.kabupaten, per, reg.opd, templat))
+    print(f"Draf surat edaran ditulis: {_tampil(keluar)}")
+    print(f"  periode {per.nama} ({fmt.tanggal(per.mulai)} – {fmt.tanggal(per.selesai)}), "
+          f"batas laporan {fmt.tanggal(per.batas_laporan)}, {len(reg.opd)} unit penerima")
+    print(f"  tautan templat: {templat}")
+    print("  Lengkapi di pengolah kata: nomor surat, tanggal, alamat kantor, cara pengiriman "
+          "data, nama dan NIP penanda tangan.")
+    if surat.alamat_lokal(situs):
+        print("Peringatan: alamat situs belum diatur (SKM_SITE_URL atau site_url di "
+              "mkdocs.yml): tautan templat di surat dikosongkan, isi sendiri.", file=sys.stderr)
+    return KELUAR_OK
