@@ -631,6 +631,8 @@ def _peringatan_tidak_berlaku(berkas: Path, tally: dict[str, Tally],
 # and there is nothing to report. Anything else — quotes, a lone CR, a blank or ragged
 # line, a padded or unknown value, a date outside the period — returns None and the file
 # goes through the pandas path, which finds and words every problem with its line.
+# Both paths must agree exactly (problems, counts, dict order): `python bench/setara.py`
+# checks that on thousands of generated files; run it after changing either path.
 
 _JAWABAN_BERSIH = frozenset(("", "1", "2", "3", "4"))
 _PITA_MENURUT_USIA = {
