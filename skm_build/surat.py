@@ -130,7 +130,9 @@ def isi_surat(kab: Kabupaten, per: Periode, opd: tuple[Opd, ...],
         p("c.\tjumlah pengguna layanan (populasi) selama periode survei, untuk pemeriksaan "
           "kecukupan jumlah sampel; dan", **sub),
         p("d.\trencana tindak lanjut atas unsur pelayanan yang nilainya terendah.", **sub),
-        p(f"4.\tTemplat dan petunjuk pengisian dapat diunduh pada {templat}.", **poin),
+        # left-aligned: justifying a line that holds a long address spreads it apart
+        p(f"4.\tTemplat dan petunjuk pengisian dapat diunduh pada {templat}.",
+          **{**poin, "rata": "left"}),
         p("5.\tData tidak boleh memuat data pribadi responden (nama, NIK, nomor telepon/WA, "
           "alamat, alamat surel).", **poin),
         p(f"6.\tData dikirim melalui {KOSONG} dengan menyebutkan nama unit layanan dan "
@@ -147,7 +149,7 @@ def isi_surat(kab: Kabupaten, per: Periode, opd: tuple[Opd, ...],
           "unit dipakai sebagai nama berkas data (kode.csv).", ukuran=20),
         Tabel((("No.", "Unit layanan", "Kode unit"),
                *((str(i), o.nama, o.id) for i, o in enumerate(opd, start=1))),
-              (CM, 10 * CM, 5 * CM)),
+              (2 * CM, 10 * CM, 4 * CM)),
     ]
     return blok
 
