@@ -161,6 +161,45 @@ def perintah_serve(args: argparse.Namespace) -> int:
     return pratinjau(Proyek(Path.cwd(), args.data), args.port)
 
 
+def perintah_paket(args: argparse.Namespace) -> int:
+    """One zip for KemenPAN RB and the province: report (HTML, PDF) and open data."""
+    from . import paket
+    from .situs import BangunGagal, Proyek, bangun
+
+    p = _muat_atau_gagal(args.data)
+    if p.data is None:
+        return KELUAR_DATA
+    hasil = hitung_semua(p.data)
+    terbit = [k.periode.id for k in hasil.kabupaten]
+    if args.periode not in terbit:
+        raise SalahPakai(f"periode '{args.periode}' belum memiliki hasil; pilih salah satu dari "
+                         + ", ".join(terbit))
+    proyek = Proyek(Path.cwd(), args.data)
+    alasan = paket.situs_usang(proyek.situs, hasil, args.periode)
+    if alasan:
+        print(f"skm paket: {alasan}; membangun situs dulu (skm build)", file=sys.stderr)
+        try:
+            bangun(proyek)
+        except BangunGagal as e:
+            print(f"skm paket gagal: {e}", file=sys.stderr)
+            return KELUAR_DATA
+    hasil_paket = paket.buat_paket(hasil, proyek.situs, args.periode, not args.tanpa_pdf)
+    keluar = args.keluar or Path(f"skm-{args.periode}{'-DRAF' if hasil_paket.draf else ''}.zip")
+    keluar.parent.mkdir(parents=True, exist_ok=True)
+    keluar.write_bytes(hasil_paket.isi)
+    for nama in hasil_paket.berkas:
+        print(f"  {nama}", file=sys.stderr)
+    if not hasil_paket.pdf and not args.tanpa_pdf:
+        print("skm paket: PDF dilewati: pasang paket tambahan 'pdf' (pip install -e '.[pdf]', "
+              "fpdf2) untuk menyertakannya; laporan HTML dapat dicetak ke PDF dari peramban",
+              file=sys.stderr)
+    if hasil_paket.draf:
+        print(f"skm paket: PERHATIAN: laporan {args.periode} masih DRAF (belum disahkan; isi "
+              "'pengesahan' di periode.yaml setelah ditandatangani)", file=sys.stderr)
+    print(keluar)
+    return KELUAR_OK
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="skm", description="Survei Kepuasan Masyarakat: periksa data, hitung IKM, "
@@ -185,6 +224,11 @@ def _parser() -> argparse.ArgumentParser:
     tambah("build", perintah_build, "bangun situs ke site/ (situs lama utuh bila gagal)")
     s = tambah("serve", perintah_serve, "pratinjau lokal; bangun ulang bila data/content berubah")
     s.add_argument("--port", type=int, default=8000, help="port di 127.0.0.1 (bawaan 8000)")
+    pk = tambah("paket", perintah_paket, "satu zip untuk KemenPAN RB dan Provinsi: laporan "
+                "(HTML, PDF bila ada) dan data terbuka satu periode")
+    pk.add_argument("--periode", required=True, help="periode laporan (mis. 2025-s1)")
+    pk.add_argument("--keluar", type=Path, help="berkas zip (bawaan: skm-<periode>.zip)")
+    pk.add_argument("--tanpa-pdf", action="store_true", help="jangan membuat PDF")
     from .perintah_staf import daftarkan  # the staff loop: import, templat, periode, ...
 
     daftarkan(tambah)

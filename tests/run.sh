@@ -13,7 +13,7 @@ fi
 
 PY="${PYTHON:-python3}"
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
-.venv/bin/python -m pip install -q --disable-pip-version-check -e ".[test]"
+.venv/bin/python -m pip install -q --disable-pip-version-check -e ".[test,pdf]"
 
 export NO_MKDOCS_2_WARNING=1
 .venv/bin/ruff check skm_build tests bench

@@ -306,3 +306,75 @@ def test_built_site_serves_the_open_data(situs: Path) -> None:
     assert 'href="terbaru/hasil-unit.csv"' in halaman
     assert 'href="2025-s1/skm.xlsx"' in halaman
     assert "CC-BY-4.0" in halaman
+
+
+# --- skm paket ---------------------------------------------------------------------------
+
+
+def test_paket_zip_has_report_and_open_data(situs: Path, monkeypatch) -> None:
+    import hashlib
+    import io
+    import zipfile
+
+    from skm_build import data_terbuka, paket
+
+    hasil = _hasil(situs.parent / "data")
+    assert paket.situs_usang(situs, hasil, "2025-s1") is None  # the fixture's build
+    p = paket.buat_paket(hasil, situs, "2025-s1", dengan_pdf=False)
+    assert not p.draf and not p.pdf
+    with zipfile.ZipFile(io.BytesIO(p.isi)) as z:
+        nama = set(z.namelist())
+        assert "laporan-2025-s1.html" in nama and "BACA.txt" in nama
+        k = next(k for k in hasil.kabupaten if k.periode.id == "2025-s1")
+        for berkas, isi in data_terbuka.paket_periode(hasil, k).items():
+            assert z.read(f"data/{berkas}") == isi
+            assert z.read(f"data/{berkas}") == (situs / "data" / "2025-s1" / berkas).read_bytes()
+        html = z.read("laporan-2025-s1.html").decode("utf-8")
+        assert "<script" not in html and '<link rel="stylesheet"' not in html
+        assert "size: A4" in html  # skm.css inlined: prints offline
+        assert "Disahkan oleh Sekretaris Daerah Drs. Uji Coba" in html
+        baca = z.read("BACA.txt").decode("utf-8")
+        assert "Disahkan oleh" in baca
+        for n in nama - {"BACA.txt"}:
+            assert f"{hashlib.sha256(z.read(n)).hexdigest()}  {n}" in baca
+        assert {i.date_time for i in z.infolist()} == {data_terbuka.WAKTU_ZIP}
+    assert paket.buat_paket(hasil, situs, "2025-s1", dengan_pdf=False).isi == p.isi
+    draf = paket.buat_paket(hasil, situs, "2025-s2", dengan_pdf=False)
+    assert draf.draf and "laporan-2025-s2-DRAF.html" in draf.berkas
+
+
+def test_paket_sees_a_stale_site(situs: Path, tmp_path: Path) -> None:
+    from skm_build import paket
+
+    data = tmp_path / "data"
+    shutil.copytree(situs.parent / "data", data)
+    tulis(data, "survei/2025-s1/dukcapil.yaml", "diterima: 2025-07-10\npopulasi: 9\n")
+    alasan = paket.situs_usang(situs, _hasil(data), "2025-s1")
+    assert alasan and "usang" in alasan
+
+
+def test_paket_command_usage_errors(situs: Path, monkeypatch, capsys) -> None:
+    from skm_build import cli
+
+    monkeypatch.chdir(situs.parent)
+    assert cli.main(["paket", "--periode", "2099-s1"]) == 2
+    assert "belum memiliki hasil" in capsys.readouterr().err
+    keluar = situs.parent / "keluar" / "p.zip"
+    assert cli.main(["paket", "--periode", "2025-s1", "--keluar", str(keluar),
+                     "--tanpa-pdf"]) == 0
+    assert keluar.is_file() and keluar.read_bytes()[:2] == b"PK"
+
+
+def test_pdf_of_the_report(contoh: Hasil) -> None:
+    from datetime import datetime
+
+    pytest.importorskip("fpdf")
+    from skm_build import pdf
+
+    md = _laporan(contoh, "2025-s1")
+    html = pdf.html_sederhana(md)
+    assert "<td" in html and "<span" not in html and "<div" not in html
+    a = pdf.buat_pdf(md, pdf.judul_dari(md), "Bagian Organisasi", datetime(2025, 8, 18), False)
+    b = pdf.buat_pdf(md, pdf.judul_dari(md), "Bagian Organisasi", datetime(2025, 8, 18), False)
+    assert a.startswith(b"%PDF-") and a == b  # deterministic
+    assert pdf.judul_dari(md).startswith("Laporan Survei Kepuasan Masyarakat")
