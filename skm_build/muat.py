@@ -606,12 +606,24 @@ def _muat_csv(berkas: Path, per: Periode, tidak_berlaku: tuple[str, ...],
         m.galat(berkas, 2, "hanya ada baris judul: belum ada jawaban responden")
         return None
     sel = _Sel(berkas, teks, pemisah, m)
-    tally = {kode: _tally_kolom(df[kode], kode, sel) for kode in KODE_UNSUR}
+    tally, kosong = {}, np.ones(len(df), dtype=bool)
+    for kode in KODE_UNSUR:
+        tally[kode], kosong_kolom = _tally_kolom(df[kode], kode, sel)
+        kosong &= kosong_kolom
     profil = _profil(df, per, sel)
+    # A row without any answer (often ";;;;;;;;" left by Excel) is not a respondent:
+    # counting it would inflate the sample that is checked against Krejcie–Morgan.
+    tanpa_jawaban = np.flatnonzero(kosong)
+    for i in tanpa_jawaban[:SEL_MAKS_PER_KOLOM]:
+        m.peringatan(berkas, sel.baris(int(i)), "baris tanpa jawaban u1..u9: tidak dihitung "
+                     "sebagai responden")
+    if len(tanpa_jawaban) == len(df):
+        m.galat(berkas, 2, "tidak ada baris yang berisi jawaban u1..u9")
+        return None
     if sel.ada_galat or not judul_ok:
         return None
     _peringatan_tidak_berlaku(berkas, tally, tidak_berlaku, m)
-    return len(df), tally, profil
+    return len(df) - len(tanpa_jawaban), tally, profil
 
 
 def _peringatan_tidak_berlaku(berkas: Path, tally: dict[str, Tally],
@@ -669,6 +681,8 @@ def _csv_bersih(teks: str, pemisah: str, nama_kolom: list[str], peta: dict[str, 
     sel = pemisah.join(baris).split(pemisah)
     nilai = {peta[asli]: Counter(sel[j::n]) for j, asli in enumerate(nama_kolom)
              if peta.get(asli) in KOLOM_DIBACA}
+    if all(nilai[kode][""] for kode in KODE_UNSUR):
+        return None  # some row may have no answer at all: the pandas path looks closer
     tally: dict[str, Tally] = {}
     for kode in KODE_UNSUR:
         hitung = nilai[kode]
@@ -777,8 +791,9 @@ class _Sel:
                          f"dan {sisa} sel lain di kolom {kolom} dengan masalah yang sama", kolom)
 
 
-def _tally_kolom(kolom: pd.Series, kode: str, sel: _Sel) -> Tally:
-    """Count answers 1–4 of one unsur; every other non-blank value is an error."""
+def _tally_kolom(kolom: pd.Series, kode: str, sel: _Sel) -> tuple[Tally, np.ndarray]:
+    """Count answers 1–4 of one unsur (and say which rows are blank); every other
+    non-blank value is an error."""
     if pd.api.types.is_numeric_dtype(kolom.dtype) and not pd.api.types.is_bool_dtype(kolom):
         angka = kolom.to_numpy(dtype="float64", na_value=np.nan)
         mentah = None
@@ -795,9 +810,9 @@ def _tally_kolom(kolom: pd.Series, kode: str, sel: _Sel) -> Tally:
             return (f"jawaban '{nilai}' tidak sah: isi bilangan bulat 1, 2, 3 atau 4 "
                     "(kosongkan bila tidak dijawab)")
         sel.galat(buruk, kode, pesan)
-        return (0, 0, 0, 0)
+        return (0, 0, 0, 0), kosong
     hitung = np.bincount(angka[sah].astype(np.int64), minlength=5)
-    return tuple(int(c) for c in hitung[1:5])  # type: ignore[return-value]
+    return tuple(int(c) for c in hitung[1:5]), kosong  # type: ignore[return-value]
 
 
 def _kategori(df: pd.DataFrame, kolom: str, kamus: dict[str, str], sel: _Sel,

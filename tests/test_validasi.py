@@ -502,3 +502,21 @@ def test_semua_masalah_di_banyak_berkas_dilaporkan_dalam_satu_kali_jalan(
     assert "Traceback" not in err
     assert "Data TIDAK SAH: 6 galat, 0 peringatan." in err
     assert len([b for b in err.splitlines() if b.startswith("data/")]) == 6
+
+
+def test_baris_tanpa_jawaban_tidak_dihitung_sebagai_responden(data: Path) -> None:
+    # Excel often leaves rows of bare separators; a row with no answer is no respondent.
+    tulis(data, "survei/2025-s1/dukcapil.csv", CSV_DUKCAPIL + ",,,,,,,,,,,,,\n,L,,,,,,,,,,,,\n")
+    p = periksa(data)
+    assert p.data.survei[("2025-s1", "dukcapil")].responden == 4
+    assert [str(m) for m in p.masalah.peringatan_saja] == [
+        f"data/survei/2025-s1/dukcapil.csv:{n}: peringatan: baris tanpa jawaban u1..u9: "
+        "tidak dihitung sebagai responden" for n in (6, 7)]
+
+
+def test_berkas_yang_semua_barisnya_tanpa_jawaban_ditolak(data: Path) -> None:
+    tulis(data, "survei/2025-s1/dukcapil.csv", JUDUL + "\n,,,,,,,,,,,,,\n")
+    p = periksa(data)
+    assert p.data is None
+    assert "data/survei/2025-s1/dukcapil.csv:2: tidak ada baris yang berisi jawaban u1..u9" in [
+        str(m) for m in p.masalah.galat_saja]
