@@ -227,19 +227,17 @@ class Penyusun:
             lisensi=data_terbuka.LISENSI))
 
     def navigasi(self) -> list:
-        """MkDocs ``nav``: generated sections first, then the hand-written pages."""
-        # MkDocs themes print nav titles without escaping: titles from data are escaped here.
-        unit = []
-        for jenis, label in NAMA_JENIS.items():
-            anggota = sorted((o for o in self.data.opd if o.jenis == jenis), key=lambda o: o.nama)
-            if anggota:
-                unit.append({label: [{html.escape(o.nama): f"opd/{o.id}.md"}
-                                     for o in anggota]})
+        """MkDocs ``nav``: generated sections first, then the hand-written pages.
+
+        Unit pages are reached from the unit index, not listed in the nav: every page
+        carries the whole nav, so listing n units would make the site grow with n².
+        MkDocs themes print nav titles without escaping: titles from data are escaped here.
+        """
         return [
             {"Beranda": "index.md"},
             {"Hasil per periode": ["periode/index.md"]
              + [{html.escape(p.nama): f"periode/{p.id}.md"} for p in reversed(self.data.periode)]},
-            {"Unit layanan": ["opd/index.md", *unit]},
+            {"Unit layanan": "opd/index.md"},
             {"Laporan": ["laporan/index.md"]
              + [{html.escape(k.periode.nama): f"laporan/{k.periode.id}.md"}
                 for k in reversed(self.hasil.kabupaten)]},
