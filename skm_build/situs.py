@@ -101,9 +101,10 @@ def tulis_konten(proyek: Proyek, hasil: Hasil) -> list:
         halaman = penyusun.semua()
         sementara = Path(tempfile.mkdtemp(prefix=f"{FOLDER_DIBANGUN}.", dir=proyek.konten))
         try:
-            tulisan = _salin_tulisan_tangan(proyek.konten, sementara)
+            contoh = hasil.data.kabupaten.data_contoh
+            tulisan = _salin_tulisan_tangan(proyek.konten, sementara, contoh)
             for h in halaman:
-                _tulis(sementara / h.jalur, h.isi)
+                _tulis(sementara / h.jalur, _dengan_spanduk(h.isi) if contoh else h.isi)
             terbuka = data_terbuka.berkas_data_terbuka(hasil)
             for jalur, isi in terbuka.items():  # MkDocs copies them to site/data/
                 (sementara / jalur).parent.mkdir(parents=True, exist_ok=True)
@@ -114,10 +115,6 @@ def tulis_konten(proyek: Proyek, hasil: Hasil) -> list:
                 if berkas.name.endswith((".js", ".css", ".txt")):
                     (aset / berkas.name).write_bytes(berkas.read_bytes())
             tulis_templat(sementara / FOLDER_UNDUH)  # the OPD templates, linked from the guide
-            if hasil.data.kabupaten.data_contoh:
-                for md in sorted(sementara.rglob("*.md")):
-                    md.write_text(_dengan_spanduk(md.read_text(encoding="utf-8")),
-                                  encoding="utf-8", newline="\n")
             _ganti_folder(sementara, proyek.dibangun)
         except BaseException:
             shutil.rmtree(sementara, ignore_errors=True)
@@ -133,17 +130,21 @@ def _tulis(berkas: Path, isi: str) -> None:
     berkas.write_text(isi, encoding="utf-8", newline="\n")
 
 
-def _salin_tulisan_tangan(konten: Path, tujuan: Path) -> list[str]:
-    """Copy hand-written pages and files; return the Markdown pages for the nav."""
+def _salin_tulisan_tangan(konten: Path, tujuan: Path, contoh: bool) -> list[str]:
+    """Copy hand-written pages and files (pages get the sample-data banner while
+    ``contoh``); return the Markdown pages for the nav."""
     halaman = []
     for berkas in sorted(konten.rglob("*")):
         relatif = berkas.relative_to(konten)
         if relatif.parts[0].startswith((FOLDER_DIBANGUN, ".")) or not berkas.is_file():
             continue
         (tujuan / relatif).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(berkas, tujuan / relatif)
         if berkas.suffix == ".md":
+            teks = berkas.read_text(encoding="utf-8")
+            _tulis(tujuan / relatif, _dengan_spanduk(teks) if contoh else teks)
             halaman.append(relatif.as_posix())
+        else:
+            shutil.copyfile(berkas, tujuan / relatif)
     return halaman
 
 
