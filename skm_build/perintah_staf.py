@@ -39,6 +39,8 @@ def daftarkan(tambah: Tambah) -> None:
                    "boleh diulang, mis. --tanpa u4")
     i.add_argument("--lembar", help="nama lembar (sheet) Excel yang dibaca; bawaan: lembar "
                    "yang memuat pertanyaan u1..u9")
+    i.add_argument("--diterima", type=_tanggal, metavar="TTTT-BB-HH",
+                   help="tanggal laporan OPD diterima; dicatat di <opd>.yaml (untuk kepatuhan)")
 
     t = tambah("templat", perintah_templat, "tulis templat data SKM untuk OPD "
                "(templat-skm.csv dan templat-skm.xlsx)")
@@ -138,15 +140,22 @@ def perintah_import(args: argparse.Namespace) -> int:
     ditimpa = tujuan.exists()
     _tulis_atomik(tujuan, csv_kanonik(hasil))
     print(ringkasan(hasil, _tampil(tujuan) + (" (menimpa berkas lama)" if ditimpa else "")))
-    return _periksa_setelah(args.data, tujuan)
+    laporan = tujuan.with_suffix(".yaml")
+    if args.diterima is not None:
+        from .laporan_unit import catat_diterima
+
+        _, apa = catat_diterima(laporan, args.diterima)
+        print(f"Laporan unit {_tampil(laporan)}: {apa}")
+    return _periksa_setelah(args.data, tujuan, args.diterima is not None)
 
 
-def _periksa_setelah(folder: Path, tujuan: Path) -> int:
+def _periksa_setelah(folder: Path, tujuan: Path, diterima_dicatat: bool) -> int:
     """Validate ``data/`` again; show the problems of the written file first."""
     p = periksa(folder)
     nama = p.masalah.nama(tujuan.resolve())
-    milik = [m for m in p.masalah.urut() if m.berkas == nama]
-    lain = [m for m in p.masalah.galat_saja if m.berkas != nama]
+    unit = {nama, p.masalah.nama(tujuan.with_suffix(".yaml").resolve())}
+    milik = [m for m in p.masalah.urut() if m.berkas in unit]
+    lain = [m for m in p.masalah.galat_saja if m.berkas not in unit]
     for m in milik:
         print(m, file=sys.stderr)
     if any(m.tingkat == "galat" for m in milik):
@@ -157,9 +166,10 @@ def _periksa_setelah(folder: Path, tujuan: Path) -> int:
     if lain:
         print(f"Catatan: ada {len(lain)} galat di berkas lain dalam {folder.as_posix()}/; "
               "jalankan `skm check` untuk melihatnya.", file=sys.stderr)
-    print("Langkah berikutnya: isi tanggal 'diterima' di "
-          f"{nama.removesuffix('.csv')}.yaml, jalankan `skm check`, lalu commit dan buat "
-          "pull request.")
+    if not diterima_dicatat:
+        print(f"Catat tanggal laporan diterima: tambahkan 'diterima: TTTT-BB-HH' di "
+              f"{nama.removesuffix('.csv')}.yaml (atau impor lagi dengan --force --diterima).")
+    print("Langkah berikutnya: `skm check`, lalu commit dan buat pull request.")
     return KELUAR_OK
 
 

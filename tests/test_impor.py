@@ -314,3 +314,23 @@ def test_urutan_tanggal_diputuskan_per_kolom() -> None:
     assert kenali.urutan_tanggal(["7/15/2025", "8/1/2025"], awal, akhir) == kenali.BULAN_HARI
     # every value reads both ways: the period decides (8 Jan is outside, 1 Aug inside)
     assert kenali.urutan_tanggal(["8/1/2025", "9/2/2025"], awal, akhir) == kenali.BULAN_HARI
+
+
+def test_diterima_dicatat_di_laporan_unit(data: Path, tmp_path: Path,
+                                          capsys: pytest.CaptureFixture) -> None:
+    sumber = tmp_path / "formulir.csv"
+    sumber.write_text(_csv([JUDUL_FORMULIR, *BARIS_FORMULIR]), encoding="utf-8")
+    laporan = data / "survei/2025-s1/kecamatan-jaten.yaml"
+
+    assert impor(data, sumber, "--diterima", "2025-07-21") == 0
+    assert laporan.read_text() == "diterima: 2025-07-21\n"
+    assert "dibuat dengan diterima: 2025-07-21" in capsys.readouterr().out
+
+    laporan.write_text("populasi: 500  # tanpa baris baru")
+    assert impor(data, sumber, "--force", "--diterima", "2025-07-21") == 0
+    assert laporan.read_text() == "populasi: 500  # tanpa baris baru\nditerima: 2025-07-21\n"
+
+    assert impor(data, sumber, "--force", "--diterima", "2025-07-25") == 0
+    assert "TIDAK diubah: sudah tercatat diterima: 2025-07-21" in capsys.readouterr().out
+    assert laporan.read_text().count("diterima") == 1
+    assert periksa(data).data.survei[("2025-s1", "kecamatan-jaten")].diterima == date(2025, 7, 21)
