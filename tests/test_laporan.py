@@ -378,3 +378,20 @@ def test_pdf_of_the_report(contoh: Hasil) -> None:
     b = pdf.buat_pdf(md, pdf.judul_dari(md), "Bagian Organisasi", datetime(2025, 8, 18), False)
     assert a.startswith(b"%PDF-") and a == b  # deterministic
     assert pdf.judul_dari(md).startswith("Laporan Survei Kepuasan Masyarakat")
+
+
+def test_paket_without_the_pdf_extra_says_so(situs: Path, monkeypatch, capsys) -> None:
+    import io
+    import zipfile
+
+    from skm_build import cli, pdf
+
+    monkeypatch.setattr(pdf, "tersedia", lambda: False)
+    monkeypatch.chdir(situs.parent)
+    keluar = situs.parent / "tanpa-pdf.zip"
+    assert cli.main(["paket", "--periode", "2025-s2", "--keluar", str(keluar)]) == 0
+    err = capsys.readouterr().err
+    assert "PDF dilewati" in err and "[pdf]" in err and "DRAF" in err
+    with zipfile.ZipFile(io.BytesIO(keluar.read_bytes())) as z:
+        assert not [n for n in z.namelist() if n.endswith(".pdf")]
+        assert "laporan-2025-s2-DRAF.html" in z.namelist()
