@@ -133,6 +133,8 @@ def baca_registri(folder: Path) -> Registri:
 
 def _baca_teks(berkas: Path, m: DaftarMasalah, batas: int) -> str | None:
     """Read a text file as UTF-8 (BOM allowed); report emptiness, size and bad bytes."""
+    if not _berkas_biasa(berkas, m):
+        return None
     try:
         ukuran = berkas.stat().st_size
         if ukuran > batas:
@@ -154,6 +156,23 @@ def _baca_teks(berkas: Path, m: DaftarMasalah, batas: int) -> str | None:
         m.galat(berkas, baris, "berkas berisi karakter NUL: bukan teks biasa")
         return None
     return teks.removeprefix("\ufeff")
+
+
+def _berkas_biasa(jalur: Path, m: DaftarMasalah, folder: bool = False) -> bool:
+    """A regular file (or folder) inside data/, not a link or a device; else report it.
+
+    A symbolic link committed as data/opd.yaml could make CI print another file's lines
+    in its messages (a credentials file, /proc/self/environ), and a FIFO or /dev/zero
+    would block the read forever or fill the memory.
+    """
+    if jalur.is_symlink():
+        m.galat(jalur, None, "tautan simbolik (symlink) tidak diizinkan di folder data: "
+                "simpan berkas yang sebenarnya di sini")
+        return False
+    if not (jalur.is_dir() if folder else jalur.is_file()):
+        m.galat(jalur, None, "bukan folder biasa" if folder else "bukan berkas biasa")
+        return False
+    return True
 
 
 def _baca_yaml(berkas: Path, m: DaftarMasalah) -> YamlBertanda | None:
@@ -263,7 +282,7 @@ def _sebagai_peta(m: DaftarMasalah, berkas: Path, doc: YamlBertanda, jalur: tupl
 
 
 def _muat_kabupaten(berkas: Path, m: DaftarMasalah) -> Kabupaten | None:
-    if not berkas.exists():
+    if not (berkas.exists() or berkas.is_symlink()):
         m.galat(berkas, None, "berkas wajib tidak ada: buat kabupaten.yaml (lihat README)")
         return None
     doc = _baca_yaml(berkas, m)
@@ -290,7 +309,7 @@ def _muat_kabupaten(berkas: Path, m: DaftarMasalah) -> Kabupaten | None:
 
 
 def _daftar(berkas: Path, m: DaftarMasalah, apa: str) -> tuple[YamlBertanda, list] | None:
-    if not berkas.exists():
+    if not (berkas.exists() or berkas.is_symlink()):
         m.galat(berkas, None, f"berkas wajib tidak ada: buat {berkas.name} (daftar {apa})")
         return None
     doc = _baca_yaml(berkas, m)
@@ -401,10 +420,15 @@ def _muat_survei(folder: Path, opd: set[str] | None, periode: dict[str, Periode]
     read at all (None), its ids are unknown and nothing is reported against it.
     """
     hasil: dict[tuple[str, str], Survei] = {}
-    if not folder.is_dir() or periode_disebut is None:
+    if not (folder.exists() or folder.is_symlink()) or periode_disebut is None:
+        return hasil
+    if not _berkas_biasa(folder, m, folder=True):
         return hasil
     for sub in sorted(folder.iterdir()):
         if sub.name.startswith("."):
+            continue
+        if sub.is_symlink():
+            _berkas_biasa(sub, m, folder=True)
             continue
         if not sub.is_dir():
             m.galat(sub, None, "hanya folder periode (survei/<periode>/) yang boleh ada di sini")
@@ -415,10 +439,14 @@ def _muat_survei(folder: Path, opd: set[str] | None, periode: dict[str, Periode]
                 m.galat(sub, None, f"periode '{sub.name}' tidak ada di periode.yaml")
             continue
         kelompok: dict[str, dict[str, Path]] = {}
+        ditolak: set[str] = set()
         for berkas in sorted(sub.iterdir()):
             if berkas.name.startswith("."):
                 continue
-            if berkas.suffix not in (".csv", ".yaml") or not berkas.is_file():
+            if berkas.suffix in (".csv", ".yaml") and not _berkas_biasa(berkas, m):
+                ditolak.add(berkas.stem)
+                continue
+            if berkas.suffix not in (".csv", ".yaml"):
                 m.galat(berkas, None, "hanya <opd>.csv dan <opd>.yaml yang boleh ada di sini"
                         + (" (ganti akhiran .yml menjadi .yaml)" if berkas.suffix == ".yml"
                            else ""))
@@ -428,6 +456,12 @@ def _muat_survei(folder: Path, opd: set[str] | None, periode: dict[str, Periode]
                 continue
             kelompok.setdefault(berkas.stem, {})[berkas.suffix] = berkas
         for ident, berkas in kelompok.items():
+            if ident in ditolak:  # its other file is still checked, but nothing is computed
+                if ".yaml" in berkas:
+                    _muat_laporan(berkas[".yaml"], m)
+                if ".csv" in berkas:
+                    _muat_csv(berkas[".csv"], per, (), m)
+                continue
             survei = _muat_satu_unit(ident, per, berkas.get(".csv"), berkas.get(".yaml"), m)
             if survei is not None:
                 hasil[(per.id, ident)] = survei
