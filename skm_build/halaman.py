@@ -34,7 +34,7 @@ from .ikm import (
     mutu,
     sampel_minimum,
 )
-from .kepatuhan import hari_ini, kepatuhan
+from .kepatuhan import TEPAT_WAKTU, URUTAN_STATUS, hari_ini, kepatuhan
 from .model import Opd
 from .teks import Aman, blok, netral
 
@@ -67,7 +67,7 @@ def _lingkungan() -> jinja2.Environment:
     env.globals.update(UNSUR=UNSUR, UNSUR_MENURUT_KODE=UNSUR_MENURUT_KODE,
                        TABEL_MUTU=TABEL_MUTU, KONVERSI=KONVERSI, REGULASI=REGULASI,
                        REGULASI_JUDUL=REGULASI_JUDUL, Aman=Aman, persen=fmt.persen,
-                       mutu_nilai=mutu, mutu_nrr=_mutu)
+                       mutu_nilai=mutu, URUTAN_STATUS=URUTAN_STATUS, TEPAT_WAKTU=TEPAT_WAKTU)
     return env
 
 
@@ -164,15 +164,11 @@ class Penyusun:
         konteks: dict[str, object] = {"p": per, "k": k}
         konteks["kepatuhan"] = kepatuhan(self.data, periode_id, hari_ini())
         if k is not None:
-            nrr = k.nrr_unsur()
-            kode = [u.kode for u in UNSUR if u.kode in nrr]
-            konteks["nrr_kab"] = [(UNSUR_MENURUT_KODE[c], nrr[c]) for c in kode]
-            konteks["terlemah_kab"] = sorted(konteks["nrr_kab"], key=lambda x: x[1])[:3]
+            nilai = k.nilai_unsur()
             konteks["grafik_unsur"] = grafik.wadah(
                 f"unsur-{periode_id}", grafik.unsur(
-                    [UNSUR_MENURUT_KODE[c].nama for c in kode],
-                    [float(nrr[c] * KONVERSI) for c in kode],
-                    [_mutu(nrr[c]).huruf for c in kode]),
+                    [x.unsur.nama for x in nilai], [float(x.nrr_25) for x in nilai],
+                    [x.mutu.huruf for x in nilai]),
                 f"Nilai per unsur kabupaten, {per.nama}")
             sebaran = Counter(h.ikm.mutu.huruf for h in k.unit)
             konteks["sebaran"] = sebaran
@@ -245,6 +241,3 @@ class Penyusun:
             {"Metodologi": "metodologi.md"},
         ]
 
-
-def _mutu(nrr: Fraction) -> Mutu:
-    return mutu(nrr * KONVERSI)

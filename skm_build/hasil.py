@@ -11,8 +11,12 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from .ikm import (
+    JUMLAH_TERLEMAH,
+    KONVERSI,
+    UNSUR,
     HasilIkm,
     Mutu,
+    Unsur,
     gabung_tally,
     hitung_ikm,
     mutu,
@@ -45,6 +49,22 @@ class HasilUnit:
     @property
     def perubahan(self) -> Fraction | None:
         return perubahan(self.ikm.ikm, self.sebelumnya)
+
+
+@dataclass(frozen=True)
+class NilaiUnsur:
+    """One unsur at kabupaten level: its NRR by the configured aggregation rule."""
+
+    unsur: Unsur
+    nrr: Fraction
+
+    @property
+    def nrr_25(self) -> Fraction:
+        return self.nrr * KONVERSI
+
+    @property
+    def mutu(self) -> Mutu:
+        return mutu(self.nrr_25)
 
 
 @dataclass(frozen=True)
@@ -90,6 +110,18 @@ class HasilKabupaten:
             for h in u.ikm.dinilai:
                 nilai.setdefault(h.unsur.kode, []).append(h.nrr)
         return {kode: rata_rata(v) for kode, v in nilai.items()}
+
+    def nilai_unsur(self) -> tuple[NilaiUnsur, ...]:
+        """Kabupaten value of every unsur that has one, in questionnaire order."""
+        nrr = self.nrr_unsur()
+        return tuple(NilaiUnsur(u, nrr[u.kode]) for u in UNSUR if u.kode in nrr)
+
+    def terlemah(self) -> tuple[NilaiUnsur, ...]:
+        """The weakest unsur kabupaten-wide; ties keep questionnaire order, as for a unit."""
+        return tuple(sorted(self.nilai_unsur(), key=lambda x: x.nrr)[:JUMLAH_TERLEMAH])
+
+    def terkuat(self) -> tuple[NilaiUnsur, ...]:
+        return tuple(sorted(self.nilai_unsur(), key=lambda x: -x.nrr)[:JUMLAH_TERLEMAH])
 
 
 @dataclass(frozen=True)

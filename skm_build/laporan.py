@@ -4,24 +4,18 @@ Pure functions from the results to the values the template ``laporan.md.j2`` pri
 nothing here formats Markdown, and every sentence of BAB V is assembled in the template
 from these numbers, so text from ``data/`` still passes the template's escaping.
 
-Reporting compliance (on time / late / not reported) belongs to :mod:`.kepatuhan`, which
-another part of the build provides; the report reads it when that module is present and
-otherwise lists only which units have a report in this period.
+Reporting compliance (on time / late / not reported) comes from :mod:`.kepatuhan`.
 """
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
-from fractions import Fraction
-from typing import Any
 
-from .hasil import Hasil, HasilKabupaten, HasilUnit
-from .ikm import JUMLAH_TERLEMAH, KONVERSI, UNSUR, Mutu, Unsur, mutu
-from .model import Opd, Periode, TindakLanjut
+from .hasil import Hasil, HasilKabupaten, HasilUnit, NilaiUnsur
+from .kepatuhan import Kepatuhan, hari_ini
+from .kepatuhan import kepatuhan as kepatuhan_periode
+from .model import Periode, TindakLanjut
 
 KELOMPOK_PROFIL = (
     ("jenis_kelamin", "Jenis kelamin"),
@@ -29,45 +23,6 @@ KELOMPOK_PROFIL = (
     ("pendidikan", "Pendidikan"),
     ("pekerjaan", "Pekerjaan"),
 )
-
-
-@dataclass(frozen=True)
-class NilaiUnsur:
-    """One unsur at kabupaten level."""
-
-    unsur: Unsur
-    nrr: Fraction
-
-    @property
-    def nrr_25(self) -> Fraction:
-        return self.nrr * KONVERSI
-
-    @property
-    def mutu(self) -> Mutu:
-        return mutu(self.nrr_25)
-
-
-@dataclass(frozen=True)
-class Kepatuhan:
-    """Reporting compliance of the period, as far as the build knows it.
-
-    With :mod:`.kepatuhan` present, ``status`` holds its per-unit statuses (objects with
-    ``opd``, ``status``, ``diterima`` and ``keterangan``) and ``jumlah`` the count per
-    status; without it only which units have a report is known.
-    """
-
-    tersedia: bool
-    melapor: tuple[Opd, ...]
-    belum: tuple[Opd, ...]
-    status: tuple[Any, ...] = ()
-    jumlah: tuple[tuple[str, int], ...] = ()
-    tepat_waktu: int = 0
-    hari_ini: date | None = None
-
-    @property
-    def tingkat(self) -> Fraction | None:
-        semua = self.melapor + self.belum
-        return Fraction(self.tepat_waktu, len(semua)) if self.tersedia and semua else None
 
 
 @dataclass(frozen=True)
@@ -107,11 +62,6 @@ def isi_laporan(hasil: Hasil, periode_id: str) -> IsiLaporan | None:
     if indeks is None:
         return None
     k = semua[indeks]
-    nrr = k.nrr_unsur()
-    nilai = tuple(NilaiUnsur(u, nrr[u.kode]) for u in UNSUR if u.kode in nrr)
-    # Ties keep questionnaire order, as for a unit's weakest unsur (sorted is stable).
-    terlemah = tuple(sorted(nilai, key=lambda x: x.nrr)[:JUMLAH_TERLEMAH])
-    terkuat = tuple(sorted(nilai, key=lambda x: -x.nrr)[:JUMLAH_TERLEMAH])
     abjad = tuple(sorted(k.unit, key=lambda h: h.opd.nama))
     rtl = tuple((h, t) for h in abjad for t in h.survei.tindak_lanjut)
     berubah = [h for h in k.unit if h.perubahan is not None]
@@ -125,9 +75,9 @@ def isi_laporan(hasil: Hasil, periode_id: str) -> IsiLaporan | None:
         lalu=semua[indeks - 1] if indeks > 0 else None,
         riwayat=semua[: indeks + 1],
         unit_abjad=abjad,
-        nilai_unsur=nilai,
-        terlemah=terlemah,
-        terkuat=terkuat,
+        nilai_unsur=k.nilai_unsur(),
+        terlemah=k.terlemah(),
+        terkuat=k.terkuat(),
         sebaran=dict(Counter(h.ikm.mutu.huruf for h in k.unit)),
         rtl=rtl,
         tanpa_rtl=tuple(h for h in abjad if not h.survei.tindak_lanjut),
@@ -180,25 +130,7 @@ def _urutan_kategori(kunci: str, unit: tuple[HasilUnit, ...]) -> list[str]:
 
 
 def kepatuhan(hasil: Hasil, per: Periode) -> Kepatuhan:
-    """On time / late / not reported, from :mod:`.kepatuhan` when the build has it."""
-    opd = hasil.data.opd
-    melapor = tuple(o for o in opd if (per.id, o.id) in hasil.unit)
-    belum = tuple(o for o in opd if (per.id, o.id) not in hasil.unit)
-    modul = _modul_kepatuhan()
-    if modul is None:
-        return Kepatuhan(False, melapor, belum)
-    # A signed report is judged on its signing date, so it no longer changes afterwards.
-    hari_ini = per.pengesahan.tanggal if per.pengesahan is not None else modul.hari_ini()
-    k = modul.kepatuhan(hasil.data, per.id, hari_ini)
-    jumlah = tuple((st, k.jumlah(st)) for st in modul.URUTAN_STATUS if k.jumlah(st))
-    return Kepatuhan(True, melapor, belum, tuple(k.unit), jumlah,
-                     k.jumlah(modul.TEPAT_WAKTU), hari_ini)
-
-
-def _modul_kepatuhan() -> Any | None:
-    """The compliance module (written elsewhere), when present and of the known shape."""
-    if importlib.util.find_spec(f"{__package__}.kepatuhan") is None:
-        return None
-    modul = importlib.import_module(f"{__package__}.kepatuhan")
-    perlu = ("kepatuhan", "hari_ini", "URUTAN_STATUS", "TEPAT_WAKTU")
-    return modul if all(hasattr(modul, n) for n in perlu) else None
+    """Compliance as the report states it: a signed report is judged on its signing date,
+    so it no longer changes afterwards; a draft on the build's date."""
+    hari = per.pengesahan.tanggal if per.pengesahan is not None else hari_ini()
+    return kepatuhan_periode(hasil.data, per.id, hari)

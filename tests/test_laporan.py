@@ -150,8 +150,7 @@ def test_first_period_and_no_weak_units(data: Path) -> None:
     assert "Tidak ada unit layanan bermutu C atau D" in bab5 or "bermutu C atau D" in bab5
 
 
-def test_compliance_from_the_kepatuhan_module(contoh: Hasil) -> None:
-    pytest.importorskip("skm_build.kepatuhan")
+def test_compliance_per_unit_and_counts_in_bab_iv_and_v(contoh: Hasil) -> None:
     bab4 = _bab(_laporan(contoh, "2025-s2"), BAB[3])
     kp = bab4[bab4.index("### 4.4"):]
     assert "| Dinas Kesehatan | 30 Januari 2026 | terlambat 9 hari |" in kp
@@ -162,17 +161,6 @@ def test_compliance_from_the_kepatuhan_module(contoh: Hasil) -> None:
     assert "status dinilai pada\n18 Agustus 2025" in sah
     bab5 = _bab(_laporan(contoh, "2025-s2"), BAB[4])
     assert "1 unit terlambat" in bab5 and "1 unit belum melapor" in bab5
-
-
-def test_compliance_without_the_kepatuhan_module(contoh: Hasil, monkeypatch) -> None:
-    from skm_build import laporan
-
-    monkeypatch.setattr(laporan, "_modul_kepatuhan", lambda: None)
-    md = _laporan(contoh, "2025-s2")
-    kp = _bab(md, BAB[3])[_bab(md, BAB[3]).index("### 4.4"):]
-    n = len(contoh.kabupaten[-1].unit)
-    assert f"{n} dari {len(contoh.data.opd)} unit layanan telah menyampaikan laporan" in kp
-    assert "Belum melapor: Satuan Polisi Pamong Praja." in kp
 
 
 # --- sign-off ------------------------------------------------------------------------------
