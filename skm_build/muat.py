@@ -40,7 +40,7 @@ from .model import (
     TindakLanjut,
 )
 from .pribadi import jenis_data_pribadi, kolom_pribadi
-from .yaml_bertanda import UKURAN_MAKS, YamlBertanda, YamlDitolak, baca_yaml
+from .yaml_bertanda import UKURAN_MAKS, YamlBertanda, YamlDitolak, baca_yaml, kutip
 
 POLA_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 POLA_PERIODE = re.compile(r"^\d{4}(-(s[12]|tw[1-4]))?$")
@@ -71,6 +71,13 @@ KOLOM_PROFIL = ("tanggal", "jam", "jenis_kelamin", "usia", "pendidikan", "pekerj
                 "layanan", "saran")
 KOLOM_DIKENAL = (*KODE_UNSUR, *KOLOM_PROFIL)
 KOLOM_DIBACA = (*KODE_UNSUR, "tanggal", "jenis_kelamin", "usia", "pendidikan", "pekerjaan")
+# Counts above this are typing errors, not survey data (Indonesia has ~280 million people).
+CACAH_MAKS = 10**9
+ID_MAKS = 64  # ids become URLs and file names
+# Text a spreadsheet would run as a formula: the published open data (XLSX, CSV) and the
+# CSVs staff open in Excel carry it. "-" and "+" start ordinary notes ("- tidak ada -"),
+# so they count only when a call or a DDE pipe follows without a space ("-cmd|", "+SUM(").
+POLA_RUMUS = re.compile(r"\s*(?:[=@]|[+-]\S*[(|!])")
 SEL_MAKS_PER_KOLOM = 10  # beyond this, one summary line per column keeps the report readable
 UKURAN_CSV_MAKS = 512 * 1024 * 1024
 
@@ -203,8 +210,8 @@ class _Bidang:
         for kunci in self.isi:
             if kunci not in dikenal:
                 self.m.peringatan(self.berkas, self.doc.baris_dari((*self.jalur, kunci)),
-                                  f"kunci '{kunci}' tidak dikenal dan diabaikan "
-                                  f"(yang dikenal: {', '.join(dikenal)})", str(kunci))
+                                  f"kunci '{kutip(kunci)}' tidak dikenal dan diabaikan "
+                                  f"(yang dikenal: {', '.join(dikenal)})", kutip(kunci))
 
     def teks(self, kunci: str, wajib: bool = True, publik: bool = True) -> str | None:
         nilai = self.isi.get(kunci)
@@ -222,6 +229,10 @@ class _Bidang:
         if len(teks) > 500:
             self.galat(kunci, f"'{kunci}' terlalu panjang ({len(teks)} karakter; batas 500)")
             return None
+        if POLA_RUMUS.match(teks):
+            self.galat(kunci, f"'{kunci}' diawali '{teks[0]}': spreadsheet membacanya sebagai "
+                       "rumus; tulis tanpa tanda itu di depan")
+            return None
         if publik and (jenis := jenis_data_pribadi(teks)):
             self.galat(kunci, f"'{kunci}' berisi data pribadi ({jenis}); hapus dari data")
             return None
@@ -233,7 +244,7 @@ class _Bidang:
             self.galat(kunci, f"'{kunci}' wajib diisi: salah satu dari {', '.join(pilihan)}")
             return None
         if str(nilai) not in pilihan:
-            self.galat(kunci, f"'{kunci}' bernilai '{nilai}'; pilih salah satu dari "
+            self.galat(kunci, f"'{kunci}' bernilai '{kutip(nilai)}'; pilih salah satu dari "
                        f"{', '.join(pilihan)}")
             return None
         return str(nilai)
@@ -253,7 +264,7 @@ class _Bidang:
                 return date.fromisoformat(nilai.strip())
             except ValueError:
                 pass
-        self.galat(kunci, f"'{kunci}' bernilai '{nilai}': bukan tanggal TTTT-BB-HH yang sah")
+        self.galat(kunci, f"'{kunci}' bernilai '{kutip(nilai)}': bukan tanggal TTTT-BB-HH yang sah")
         return None
 
     def bulat(self, kunci: str, minimum: int, maksimum: int | None = None,
@@ -264,11 +275,11 @@ class _Bidang:
                 self.galat(kunci, f"'{kunci}' wajib diisi")
             return None
         if isinstance(nilai, bool) or not isinstance(nilai, int):
-            self.galat(kunci, f"'{kunci}' bernilai '{nilai}': harus bilangan bulat")
+            self.galat(kunci, f"'{kunci}' bernilai '{kutip(nilai)}': harus bilangan bulat")
             return None
         if nilai < minimum or (maksimum is not None and nilai > maksimum):
             batas = f"{minimum}–{maksimum}" if maksimum is not None else f"≥ {minimum}"
-            self.galat(kunci, f"'{kunci}' bernilai {nilai}: harus {batas}")
+            self.galat(kunci, f"'{kunci}' bernilai {kutip(nilai)}: harus {batas}")
             return None
         return nilai
 
@@ -301,7 +312,8 @@ def _muat_kabupaten(berkas: Path, m: DaftarMasalah) -> Kabupaten | None:
     bobot_mentah = isi.get("bobot", BOBOT_BAKU)
     bobot = str(bobot_mentah) if isinstance(bobot_mentah, str | float) else None
     if bobot not in BOBOT:
-        b.galat("bobot", f"'bobot' bernilai '{bobot_mentah}'; pilih \"1/9\", 0.111 atau 0.11")
+        b.galat("bobot", f"'bobot' bernilai '{kutip(bobot_mentah)}'; "
+                "pilih \"1/9\", 0.111 atau 0.11")
     agregasi = b.pilihan("agregasi", tuple(AGREGASI), AGREGASI_BAKU)
     if not b.ok or nama is None or agregasi is None or bobot is None:
         return None
@@ -328,8 +340,12 @@ def _id_sah(b: _Bidang, terlihat: dict[str, int], pola: re.Pattern, contoh: str)
         b.galat("id", "'id' wajib diisi")
         return None
     ident = str(nilai)
+    if len(ident) > ID_MAKS:
+        b.galat("id", f"id '{kutip(ident)}' terlalu panjang ({len(ident)} karakter; "
+                f"batas {ID_MAKS})")
+        return None
     if not pola.match(ident):
-        b.galat("id", f"id '{ident}' tidak sah: {contoh}")
+        b.galat("id", f"id '{kutip(ident)}' tidak sah: {contoh}")
         return None
     if ident in terlihat:
         b.galat("id", f"id '{ident}' sudah dipakai di baris {terlihat[ident]}")
@@ -357,7 +373,7 @@ def _muat_opd(berkas: Path, m: DaftarMasalah) -> tuple[tuple[Opd, ...], set[str]
         target = isi.get("target_ikm")
         if target is not None and (isinstance(target, bool) or not isinstance(target, int | float)
                                    or not 25 <= target <= 100):
-            b.galat("target_ikm", f"'target_ikm' bernilai '{target}': harus angka 25–100")
+            b.galat("target_ikm", f"'target_ikm' bernilai '{kutip(target)}': harus angka 25–100")
         if b.ok and ident and nama and jenis:
             hasil.append(Opd(ident, nama, jenis, None if target is None else float(target)))
     return tuple(hasil), set(terlihat)
@@ -436,7 +452,7 @@ def _muat_survei(folder: Path, opd: set[str] | None, periode: dict[str, Periode]
         per = periode.get(sub.name)
         if per is None:
             if sub.name not in periode_disebut:
-                m.galat(sub, None, f"periode '{sub.name}' tidak ada di periode.yaml")
+                m.galat(sub, None, f"periode '{kutip(sub.name)}' tidak ada di periode.yaml")
             continue
         kelompok: dict[str, dict[str, Path]] = {}
         ditolak: set[str] = set()
@@ -452,7 +468,7 @@ def _muat_survei(folder: Path, opd: set[str] | None, periode: dict[str, Periode]
                            else ""))
                 continue
             if opd is not None and berkas.stem not in opd:
-                m.galat(berkas, None, f"unit '{berkas.stem}' tidak ada di opd.yaml")
+                m.galat(berkas, None, f"unit '{kutip(berkas.stem)}' tidak ada di opd.yaml")
                 continue
             kelompok.setdefault(berkas.stem, {})[berkas.suffix] = berkas
         for ident, berkas in kelompok.items():
@@ -520,8 +536,8 @@ def _muat_laporan(berkas: Path, m: DaftarMasalah) -> _Laporan | None:
                      "jawaban", "responden"))
     lap = _Laporan()
     lap.diterima = b.tanggal("diterima", wajib=False)
-    lap.populasi = b.bulat("populasi", 1)
-    lap.responden = b.bulat("responden", 1)
+    lap.populasi = b.bulat("populasi", 1, CACAH_MAKS)
+    lap.responden = b.bulat("responden", 1, CACAH_MAKS)
     tidak = isi.get("unsur_tidak_berlaku", [])
     if not isinstance(tidak, list) or any(t not in KODE_UNSUR for t in tidak):
         b.galat("unsur_tidak_berlaku", "'unsur_tidak_berlaku' harus daftar kode unsur, "
@@ -573,7 +589,7 @@ def _jawaban(b: _Bidang, nilai: Any, tidak_berlaku: tuple[str, ...]) -> dict[str
     for kode, tally in nilai.items():
         baris = b.doc.baris_dari(("jawaban", kode))
         if kode not in KODE_UNSUR:
-            b.m.galat(b.berkas, baris, f"unsur '{kode}' tidak dikenal; gunakan u1..u9",
+            b.m.galat(b.berkas, baris, f"unsur '{kutip(kode)}' tidak dikenal; gunakan u1..u9",
                       "jawaban")
             b.ok = False
             continue
@@ -581,6 +597,11 @@ def _jawaban(b: _Bidang, nilai: Any, tidak_berlaku: tuple[str, ...]) -> dict[str
                 or any(isinstance(c, bool) or not isinstance(c, int) or c < 0 for c in tally)):
             b.m.galat(b.berkas, baris, f"jawaban {kode} harus 4 bilangan bulat tidak negatif: "
                       "banyaknya jawaban 1, 2, 3, 4, mis. [0, 2, 50, 48]", kode)
+            b.ok = False
+            continue
+        if max(tally) > CACAH_MAKS:
+            b.m.galat(b.berkas, baris, f"jawaban {kode} berisi hitungan lebih dari "
+                      f"{CACAH_MAKS} jawaban: periksa angkanya", kode)
             b.ok = False
             continue
         hasil[kode] = tuple(tally)  # type: ignore[assignment]
@@ -768,15 +789,16 @@ def _periksa_judul(berkas: Path, nama_kolom: list[str],
             m.galat(berkas, 1, "ada kolom tanpa nama di baris judul")
             lanjut = False
         elif kolom_pribadi(baku):
-            m.galat(berkas, 1, f"kolom '{asli}' berisi data pribadi dan tidak boleh masuk ke "
-                    "repositori: hapus kolom itu dari berkas", asli)
+            m.galat(berkas, 1, f"kolom '{kutip(asli)}' berisi data pribadi dan tidak boleh masuk "
+                    "ke repositori: hapus kolom itu dari berkas", kutip(asli))
             ok = False
             continue
         elif baku in peta.values():
-            m.galat(berkas, 1, f"kolom '{asli}' ditulis dua kali", asli)
+            m.galat(berkas, 1, f"kolom '{kutip(asli)}' ditulis dua kali", kutip(asli))
             lanjut = False
         elif baku not in KOLOM_DIKENAL:
-            m.peringatan(berkas, 1, f"kolom '{asli}' tidak dikenal dan diabaikan", asli)
+            m.peringatan(berkas, 1, f"kolom '{kutip(asli)}' tidak dikenal dan diabaikan",
+                         kutip(asli))
         peta[asli] = baku
     for kode in KODE_UNSUR:
         if kode not in peta.values():
@@ -841,7 +863,7 @@ def _tally_kolom(kolom: pd.Series, kode: str, sel: _Sel) -> tuple[Tally, np.ndar
     if len(buruk):
         def pesan(i: int) -> str:
             nilai = kolom.iloc[i]
-            return (f"jawaban '{nilai}' tidak sah: isi bilangan bulat 1, 2, 3 atau 4 "
+            return (f"jawaban '{kutip(nilai)}' tidak sah: isi bilangan bulat 1, 2, 3 atau 4 "
                     "(kosongkan bila tidak dijawab)")
         sel.galat(buruk, kode, pesan)
         return (0, 0, 0, 0), kosong
@@ -859,7 +881,7 @@ def _kategori(df: pd.DataFrame, kolom: str, kamus: dict[str, str], sel: _Sel,
     baku = nilai.map(unik, na_action="ignore")
     buruk = np.flatnonzero((nilai.notna() & baku.isna()).to_numpy())
     if len(buruk):
-        sel.galat(buruk, kolom, lambda i: f"nilai '{nilai.iloc[i]}' tidak dikenal; "
+        sel.galat(buruk, kolom, lambda i: f"nilai '{kutip(nilai.iloc[i])}' tidak dikenal; "
                   f"gunakan {pilihan}")
         return {}
     return {str(k): int(v) for k, v in baku.value_counts().items()}
@@ -876,7 +898,7 @@ def _profil(df: pd.DataFrame, per: Periode, sel: _Sel) -> Profil:
         a = angka.to_numpy(dtype="float64", na_value=np.nan)
         buruk = np.flatnonzero(ada & ~((a >= USIA_MIN) & (a <= USIA_MAKS) & (a == np.floor(a))))
         if len(buruk):
-            sel.galat(buruk, "usia", lambda i: f"usia '{df['usia'].iloc[i]}' tidak sah: "
+            sel.galat(buruk, "usia", lambda i: f"usia '{kutip(df['usia'].iloc[i])}' tidak sah: "
                       f"bilangan bulat {USIA_MIN}–{USIA_MAKS}")
         else:
             batas = [b for b, _ in PITA_USIA[1:]]
@@ -917,4 +939,5 @@ def _periksa_tanggal(kolom: pd.Series, per: Periode, sel: _Sel) -> None:
     if not salah:
         return
     buruk = np.flatnonzero(nilai.isin(list(salah)).fillna(False).to_numpy())
-    sel.galat(buruk, "tanggal", lambda i: f"tanggal '{nilai.iloc[i]}' {salah[nilai.iloc[i]]}")
+    sel.galat(buruk, "tanggal", lambda i: f"tanggal '{kutip(nilai.iloc[i])}' "
+                                          f"{salah[nilai.iloc[i]]}")
