@@ -78,8 +78,13 @@ ID_MAKS = 64  # ids become URLs and file names
 # CSVs staff open in Excel carry it. "-" and "+" start ordinary notes ("- tidak ada -"),
 # so they count only when a call or a DDE pipe follows without a space ("-cmd|", "+SUM(").
 POLA_RUMUS = re.compile(r"\s*(?:[=@]|[+-]\S*[(|!])")
+KOLOM_TEKS = ("layanan", "saran")  # free text: the repository is public, so it is checked
+KOLOM_MAKS = 100  # the contract names 17 columns; thousands are a wrong or hostile file
 SEL_MAKS_PER_KOLOM = 10  # beyond this, one summary line per column keeps the report readable
 UKURAN_CSV_MAKS = 512 * 1024 * 1024
+# The csv module refuses fields over 128 KB with an exception; pandas reads them. Finding
+# line numbers must not crash on a file pandas accepted (a 2 MB saran cell).
+csv.field_size_limit(max(csv.field_size_limit(), UKURAN_CSV_MAKS))
 
 
 @dataclass(frozen=True)
@@ -650,6 +655,11 @@ def _muat_csv(berkas: Path, per: Periode, tidak_berlaku: tuple[str, ...],
                 keep_default_na=False, na_values=[""], skipinitialspace=True, engine="c",
             )
     except (pd.errors.ParserError, pd.errors.ParserWarning, ValueError) as e:
+        if "EOF inside string" in str(e):  # the quote runs to the end: the last record
+            baris = max((awal for awal, _ in _rekaman(teks, pemisah)), default=1)
+            m.galat(berkas, baris, "tanda kutip (\") dibuka di baris ini dan tidak pernah "
+                    "ditutup: semua baris sesudahnya terbaca sebagai satu sel")
+            return None
         # pandas numbers records, not lines (a quoted newline in saran is not counted)
         baris = next((awal for awal, r in _rekaman(teks, pemisah) if len(r) > len(nama)), None)
         if baris is None and (cocok := re.search(r"line (\d+)", str(e))):
@@ -666,6 +676,9 @@ def _muat_csv(berkas: Path, per: Periode, tidak_berlaku: tuple[str, ...],
         tally[kode], kosong_kolom = _tally_kolom(df[kode], kode, sel)
         kosong &= kosong_kolom
     profil = _profil(df, per, sel)
+    for kolom in KOLOM_TEKS:
+        if kolom in df:
+            _periksa_teks_bebas(df[kolom], kolom, sel)
     # A row without any answer (often ";;;;;;;;" left by Excel) is not a respondent:
     # counting it would inflate the sample that is checked against Krejcie–Morgan.
     tanpa_jawaban = np.flatnonzero(kosong)
@@ -734,6 +747,9 @@ def _csv_bersih(teks: str, pemisah: str, nama_kolom: list[str], peta: dict[str, 
     if not baris or set(map(str.count, baris, itertools.repeat(pemisah))) != {n - 1}:
         return None
     sel = pemisah.join(baris).split(pemisah)
+    for j, asli in enumerate(nama_kolom):
+        if peta.get(asli) in KOLOM_TEKS and _mungkin_terlarang("\0".join(set(sel[j::n]))):
+            return None
     nilai = {peta[asli]: Counter(sel[j::n]) for j, asli in enumerate(nama_kolom)
              if peta.get(asli) in KOLOM_DIBACA}
     if all(nilai[kode][""] for kode in KODE_UNSUR):
@@ -781,6 +797,10 @@ def _periksa_judul(berkas: Path, nama_kolom: list[str],
     A column that identifies people is an error, but the rest of the file is still
     checked (without it), so one run lists every problem of the file.
     """
+    if len(nama_kolom) > KOLOM_MAKS:
+        m.galat(berkas, 1, f"baris judul berisi {len(nama_kolom)} kolom (batas {KOLOM_MAKS}): "
+                "bukan berkas responden SKM; periksa pemisah dan isi berkas")
+        return None
     peta: dict[str, str] = {}
     lanjut, ok = True, True
     for asli in nama_kolom:
@@ -941,3 +961,30 @@ def _periksa_tanggal(kolom: pd.Series, per: Periode, sel: _Sel) -> None:
     buruk = np.flatnonzero(nilai.isin(list(salah)).fillna(False).to_numpy())
     sel.galat(buruk, "tanggal", lambda i: f"tanggal '{kutip(nilai.iloc[i])}' "
                                           f"{salah[nilai.iloc[i]]}")
+
+
+_RUMUS_GABUNGAN = re.compile(r"(?:^|\0)\s*(?:[=@]|[+-][^\s\0]*[(|!])")
+
+
+def _mungkin_terlarang(gabungan: str) -> bool:
+    """Whether any of the NUL-joined texts may hold personal data or a formula (fast)."""
+    return bool(jenis_data_pribadi(gabungan) or _RUMUS_GABUNGAN.search(gabungan))
+
+
+def alasan_teks_terlarang(teks: str) -> str | None:
+    """Why free text cannot enter the repository (personal data, a formula), or None."""
+    if jenis := jenis_data_pribadi(teks):
+        return (f"berisi data pribadi ({jenis}): hapus bagian itu (berkas data masuk ke "
+                "repositori publik; skm import menyamarkannya otomatis)")
+    if POLA_RUMUS.match(teks):
+        return (f"diawali '{teks.lstrip()[0]}': spreadsheet membacanya sebagai rumus; tulis "
+                "tanpa tanda itu di depan")
+    return None
+
+
+def _periksa_teks_bebas(kolom: pd.Series, nama: str, sel: _Sel) -> None:
+    nilai = kolom.astype("string").str.strip()
+    salah = {v: a for v in nilai.dropna().unique() if (a := alasan_teks_terlarang(v))}
+    if salah:
+        buruk = np.flatnonzero(nilai.isin(list(salah)).fillna(False).to_numpy())
+        sel.galat(buruk, nama, lambda i: f"{nama} {salah[nilai.iloc[i]]}")
