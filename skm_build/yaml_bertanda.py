@@ -29,9 +29,10 @@ _INTI = "tag:yaml.org,2002:"
 _TAG_BOLEH = frozenset(_INTI + t for t in ("str", "int", "float", "bool", "null",
                                           "timestamp", "map", "seq"))
 # C0/C1 controls (tab, LF, CR allowed), lone surrogates (from "\ud800" escapes, which no
-# UTF-8 file can hold), and the bidi overrides that make text display other than it reads.
+# UTF-8 file can hold), the bidi overrides that make text display other than it reads, and
+# a byte-order mark inside the text (a file saved twice with one).
 _KENDALI = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff"
-                      "\u202a-\u202e\u2066-\u2069]")
+                      "\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
 class YamlDitolak(Exception):
