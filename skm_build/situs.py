@@ -7,6 +7,7 @@ failing or killed build leaves the previously published site exactly as it was.
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 import shutil
@@ -187,14 +188,20 @@ def pulihkan(situs: Path) -> None:
 
 
 def konfigurasi_mkdocs(proyek: Proyek, hasil: Hasil, nav: list, situs: Path):
-    """MkDocs config from mkdocs.yml, with the data-driven parts filled in."""
+    """MkDocs config from mkdocs.yml, with the data-driven parts filled in.
+
+    Material prints ``site_name`` unescaped (the page title, the header, an aria-label)
+    and through ``| e`` in title attributes: the kabupaten's name is escaped here once,
+    as Markup, so that ``| e`` leaves it alone.
+    """
+    from markupsafe import Markup
     from mkdocs.config import load_config
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     return load_config(
         config_file=str(proyek.konfigurasi), docs_dir=str(proyek.dibangun),
         site_dir=str(situs), nav=nav, strict=True,
-        site_name=f"SKM {hasil.data.kabupaten.nama}",
+        site_name=Markup(html.escape(f"SKM {hasil.data.kabupaten.nama}")),
     )
 
 
