@@ -19,6 +19,7 @@ from collections.abc import Sequence
 import plotly.graph_objects as go
 import plotly.io as pio
 
+from . import format_id as fmt
 from .ikm import TABEL_MUTU
 from .teks import Aman
 
@@ -80,15 +81,15 @@ def tren(periode: Sequence[str], nilai: Sequence[float | None], target: float | 
     fig = go.Figure(go.Scatter(
         x=[label(p) for p in periode], y=list(nilai), mode="lines+markers+text",
         name=nama_seri, line={"color": WARNA_UTAMA, "width": 3}, marker={"size": 9},
-        text=[None if v is None else f"{v:.2f}".replace(".", ",") for v in nilai],
-        textposition="top center", hovertemplate="%{x}: %{y:.2f}<extra></extra>",
+        text=[None if v is None else fmt.angka(v) for v in nilai],
+        textposition="top center", hovertemplate="%{x}: %{text}<extra></extra>",
         connectgaps=False,
     ))
     if target is not None:
         fig.add_trace(go.Scatter(
             x=[label(p) for p in periode], y=[target] * len(periode), mode="lines",
             name="Target", line={"color": WARNA_TARGET, "dash": "dash", "width": 2},
-            hovertemplate=f"Target: {target:.2f}<extra></extra>".replace(".", ","),
+            hovertemplate=f"Target: {fmt.angka(target)}<extra></extra>",
         ))
     rendah = min([v for v in nilai if v is not None] + ([target] if target else []))
     fig.update_layout(_tata_letak(
@@ -108,9 +109,9 @@ def unsur(nama: Sequence[str], nilai_25: Sequence[float | None],
     fig = go.Figure(go.Bar(
         y=[label(n) for n in nama], x=[v for v in nilai_25], orientation="h",
         marker={"color": warna},
-        text=[("–" if v is None else f"{v:.2f}".replace(".", ",")) for v in nilai_25],
+        text=[fmt.angka(v) for v in nilai_25],
         textposition="inside", insidetextanchor="end", textfont={"color": "#ffffff"},
-        hovertemplate="%{y}: %{x:.2f}<extra></extra>",
+        hovertemplate="%{y}: %{text}<extra></extra>",
     ))
     fig.update_layout(_tata_letak(
         40 + 34 * len(nama), shapes=_pita_mutu("x"),
