@@ -22,13 +22,21 @@ _KOLOM_PRIBADI = re.compile(
     r"alamat(_\w+)?|address|phone(_\w+)?)$"
 )
 
+_PROVINSI = r"(1[1-9]|21|3[1-6]|5[1-3]|6[1-5]|7[1-6]|8[12]|9[1-7])"  # a NIK's first 2 digits
+
 _POLA_ISI = (
     # The lookbehind makes a match start only where a run of address characters starts:
     # without it a 20 000-letter word took 2 s and a 2 MB one would take hours.
     ("alamat e-mail", re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(\.[\w-]+)+")),
-    ("NIK", re.compile(r"(?<!\d)\d{16}(?!\d)")),
+    # 16 digits, or written in groups (4-4-4-4, or region-date-serial 6-6-4) when they start
+    # with a province code, so that "2025 2026 2027 2028" is not taken for a NIK.
+    ("NIK", re.compile(r"(?<!\d)(\d{16}|" + _PROVINSI + r"(\d{2}([ .-]\d{4}){3}"
+                       r"|\d{4}[ .-]\d{6}[ .-]\d{4}))(?!\d)")),
+    # A mobile number: 08xx or +62 8xx, the prefix perhaps in parentheses, separated by
+    # spaces, dots, hyphens or dashes.
     ("nomor telepon",
-     re.compile(r"(?<![\w])(\+62|62|0)[\s.-]?8\d{1,3}([\s.-]?\d{2,4}){2,3}(?!\d)")),
+     re.compile(r"(?<![\w])\(?(\+62|62|0)[\s.\-–—]?\(?8\d{1,3}\)?([\s.\-–—]?\d{2,4}){2,3}"
+                r"(?!\d)")),
 )
 
 
