@@ -345,13 +345,11 @@
     });
   }
 
+  // The bundle was chosen in onPage for all charts of the page together: charts drawn
+  // as they scroll in must not fetch basic first and cartesian later (both bundles).
   function drawJobs(jobs) {
-    var name = bundleFor(jobs.map(function (job) { return job.figure; }));
-    if (!name) {
-      console.error(TAG, "a figure on this page uses a trace type outside the " +
-        "cartesian bundle: " + jobs.map(function (job) { return "#" + job.el.id; }).join(" "));
-      return;
-    }
+    var name = (jobs.some(function (job) { return job.bundle === "cartesian"; }) ||
+      loads.cartesian) ? "cartesian" : "basic";
     function done() { jobs.forEach(function (job) { pending.delete(job.el); }); }
     loadBundle(name)
       .then(function (plotly) {
@@ -377,7 +375,16 @@
       if (figure) jobs.push({ el: el, figure: figure });
     }
     if (!jobs.length) return; // no charts: load nothing
-    jobs.forEach(function (job) { pending.add(job.el); });
+    var name = bundleFor(jobs.map(function (job) { return job.figure; }));
+    if (!name) {
+      console.error(TAG, "a figure on this page uses a trace type outside the " +
+        "cartesian bundle: " + jobs.map(function (job) { return "#" + job.el.id; }).join(" "));
+      return;
+    }
+    jobs.forEach(function (job) {
+      job.bundle = name;
+      pending.add(job.el);
+    });
     if (!nearObserver) {
       drawJobs(jobs);
       return;
