@@ -100,6 +100,8 @@ def tulis_konten(proyek: Proyek, hasil: Hasil) -> list:
     with tahap("tulis halaman") as c:
         penyusun = Penyusun(hasil)
         halaman = penyusun.semua()
+        for sisa in proyek.konten.glob(f"{FOLDER_DIBANGUN}.*"):  # from a killed build
+            shutil.rmtree(sisa, ignore_errors=True)
         sementara = Path(tempfile.mkdtemp(prefix=f"{FOLDER_DIBANGUN}.", dir=proyek.konten))
         try:
             contoh = hasil.data.kabupaten.data_contoh
@@ -177,14 +179,20 @@ def _ganti_folder(baru: Path, lama: Path) -> None:
 
 
 def pulihkan(situs: Path) -> None:
-    """Undo a build killed between its two renames: put the old site back."""
-    if situs.exists():
-        for sisa in situs.parent.glob(f"{situs.name}.baru-*"):
-            shutil.rmtree(sisa, ignore_errors=True)
-    else:
-        cadangan = sorted(situs.parent.glob(f"{situs.name}.lama-*"))
+    """Undo what a killed build left behind, before anything else is done.
+
+    The swap is two renames (``site`` → ``site.lama-<pid>``, ``site.baru-*`` → ``site``).
+    Killed between them, there is no ``site/``: the old copy is put back (the newest one,
+    should there be several). Then every leftover goes: a half-built ``site.baru-*``, an
+    old copy the killed build did not get to delete.
+    """
+    if not situs.exists():
+        cadangan = [p for p in situs.parent.glob(f"{situs.name}.lama-*") if p.is_dir()]
         if cadangan:
-            cadangan[-1].rename(situs)
+            max(cadangan, key=lambda p: p.stat().st_mtime_ns).rename(situs)
+    for pola in (f"{situs.name}.baru-*", f"{situs.name}.lama-*"):
+        for sisa in situs.parent.glob(pola):
+            shutil.rmtree(sisa, ignore_errors=True)
 
 
 def konfigurasi_mkdocs(proyek: Proyek, hasil: Hasil, nav: list, situs: Path):
