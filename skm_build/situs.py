@@ -160,13 +160,17 @@ def _judul(berkas: Path) -> str:
 
 
 def _dengan_spanduk(teks: str) -> str:
-    """Put the sample-data banner at the top of a page, after any front matter."""
-    if teks.startswith("---\n"):
-        akhir = teks.find("\n---\n", 4)
-        if akhir != -1:
-            batas = akhir + len("\n---\n")
-            return teks[:batas] + "\n" + SPANDUK_CONTOH + teks[batas:]
-    return SPANDUK_CONTOH + teks
+    """Put the sample-data banner at the top of a page: after any front matter and the
+    page's leading '# ' heading, which MkDocs takes as the page title only when it
+    comes first."""
+    awal = 0
+    if teks.startswith("---\n") and (akhir := teks.find("\n---\n", 4)) != -1:
+        awal = akhir + len("\n---\n")
+    sisa = teks[awal:]
+    if sisa.lstrip("\n").startswith("# "):
+        judul = sisa.index("# ")
+        awal += sisa.find("\n", judul) + 1 if "\n" in sisa[judul:] else len(sisa)
+    return teks[:awal] + "\n" + SPANDUK_CONTOH + teks[awal:]
 
 
 def _ganti_folder(baru: Path, lama: Path) -> None:
