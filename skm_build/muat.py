@@ -883,6 +883,8 @@ def _tally_kolom(kolom: pd.Series, kode: str, sel: _Sel) -> tuple[Tally, np.ndar
     if len(buruk):
         def pesan(i: int) -> str:
             nilai = kolom.iloc[i]
+            if isinstance(nilai, float) and nilai.is_integer():
+                nilai = int(nilai)  # a column pandas read as numbers: show "7", not "7.0"
             return (f"jawaban '{kutip(nilai)}' tidak sah: isi bilangan bulat 1, 2, 3 atau 4 "
                     "(kosongkan bila tidak dijawab)")
         sel.galat(buruk, kode, pesan)

@@ -210,11 +210,14 @@ def konfigurasi_mkdocs(proyek: Proyek, hasil: Hasil, nav: list, situs: Path):
     from mkdocs.config import load_config
 
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    return load_config(
+    cfg = load_config(
         config_file=str(proyek.konfigurasi), docs_dir=str(proyek.dibangun),
         site_dir=str(situs), nav=nav, strict=True,
         site_name=Markup(html.escape(f"SKM {hasil.data.kabupaten.nama}")),
     )
+    if hasil.data.kabupaten.data_contoh:  # the 404 page is a theme page, not Markdown
+        cfg.extra["spanduk_contoh"] = Markup(SPANDUK_CONTOH)
+    return cfg
 
 
 def bangun(proyek: Proyek) -> Path:

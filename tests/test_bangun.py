@@ -78,9 +78,8 @@ def beda(a: dict[str, str], b: dict[str, str]) -> list[str]:
 
 
 def halaman_html(situs: Path) -> list[Path]:
-    """Pages made from Markdown (the theme's own 404 page has no content of ours)."""
-    return [h for h in sorted(situs.rglob("*.html")) if h.relative_to(situs).as_posix()
-            != "404.html"]
+    """Every HTML page of the site, the theme's 404 page included."""
+    return sorted(situs.rglob("*.html"))
 
 
 def sisa_sementara(akar: Path) -> list[str]:

@@ -520,3 +520,14 @@ def test_berkas_yang_semua_barisnya_tanpa_jawaban_ditolak(data: Path) -> None:
     assert p.data is None
     assert "data/survei/2025-s1/dukcapil.csv:2: tidak ada baris yang berisi jawaban u1..u9" in [
         str(m) for m in p.masalah.galat_saja]
+
+
+def test_jawaban_angka_di_luar_skala_disebut_seperti_tertulis(data: Path) -> None:
+    # Every cell of u9 is a number, so pandas reads the column as numbers: the message must
+    # still quote what staff typed ("7"), not the float pandas made of it ("7.0").
+    tulis(data, "survei/2025-s1/dukcapil.csv", CSV_DUKCAPIL.replace(",4,4,4,4\n", ",4,4,4,7\n"))
+    p = periksa(data)
+    assert p.data is None
+    assert [str(m) for m in p.masalah.galat_saja] == [
+        "data/survei/2025-s1/dukcapil.csv:5:u9: jawaban '7' tidak sah: isi bilangan bulat "
+        "1, 2, 3 atau 4 (kosongkan bila tidak dijawab)"]
