@@ -14,7 +14,6 @@ point. No function in this module reads or writes files.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -137,10 +136,11 @@ def bulat(nilai: Fraction | Decimal | int, desimal: int) -> Decimal:
     Works on the exact value: 88,305 is a tie and becomes 88,31, where a binary float
     (88.30499999...) would become 88,30 and grade B instead of A.
     """
-    x = Fraction(nilai) * 10**desimal
-    tanda = -1 if x < 0 else 1
-    bulatan = math.floor(abs(x) + Fraction(1, 2))
-    return Decimal(tanda * bulatan).scaleb(-desimal)
+    pembilang, penyebut = nilai.as_integer_ratio()  # exact for Fraction, Decimal and int
+    hasil_bagi, sisa = divmod(abs(pembilang) * 10**desimal, penyebut)
+    if 2 * sisa >= penyebut:  # integer arithmetic: pages format thousands of values
+        hasil_bagi += 1
+    return Decimal(-hasil_bagi if pembilang < 0 else hasil_bagi).scaleb(-desimal)
 
 
 def mutu(nilai_25_100: Fraction | Decimal) -> Mutu:
