@@ -13,19 +13,13 @@ from __future__ import annotations
 
 import csv
 import functools
-import io
 import itertools
 import re
-import warnings
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
-
-import numpy as np
-import pandas as pd
 
 from .ikm import AGREGASI, AGREGASI_BAKU, BOBOT, BOBOT_BAKU, KODE_UNSUR, Tally
 from .masalah import DaftarMasalah
@@ -639,59 +633,14 @@ def _muat_csv(berkas: Path, per: Periode, tidak_berlaku: tuple[str, ...],
         return None
     peta, judul_ok = judul_sah
     cepat = _csv_bersih(teks, pemisah, nama_kolom, peta, per) if judul_ok else None
-    if cepat is not None:
-        _peringatan_tidak_berlaku(berkas, cepat[1], tidak_berlaku, m)
-        return cepat
-    # Every column is read and named by position. With usecols pandas silently drops the
-    # extra fields of a row longer than the header (an unquoted 3,5 shifts u3..u9 left),
-    # and a header written "u1, u2" would not match its own names.
-    nama = [peta.get(asli, f"\0{i}") for i, asli in enumerate(nama_kolom)]
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", pd.errors.ParserWarning)  # first row too long
-            df = pd.read_csv(
-                io.StringIO(teks), sep=pemisah, header=0, names=nama, index_col=False,
-                dtype={k: str for k in nama if k not in KODE_UNSUR},
-                keep_default_na=False, na_values=[""], skipinitialspace=True, engine="c",
-            )
-    except (pd.errors.ParserError, pd.errors.ParserWarning, ValueError) as e:
-        if "EOF inside string" in str(e):  # the quote runs to the end: the last record
-            baris = max((awal for awal, _ in _rekaman(teks, pemisah)), default=1)
-            m.galat(berkas, baris, "tanda kutip (\") dibuka di baris ini dan tidak pernah "
-                    "ditutup: semua baris sesudahnya terbaca sebagai satu sel")
+    if cepat is None:
+        from . import csv_teliti  # pandas is imported only for a file the fast path refused
+
+        cepat = csv_teliti.baca(berkas, teks, pemisah, nama_kolom, peta, judul_ok, per, m)
+        if cepat is None:
             return None
-        # pandas numbers records, not lines (a quoted newline in saran is not counted)
-        baris = next((awal for awal, r in _rekaman(teks, pemisah) if len(r) > len(nama)), None)
-        if baris is None and (cocok := re.search(r"line (\d+)", str(e))):
-            baris = int(cocok.group(1))
-        m.galat(berkas, baris, "baris tidak dapat dibaca: jumlah kolom tidak sama dengan "
-                f"baris judul (pemisah '{pemisah}'); periksa tanda kutip dan pemisah")
-        return None
-    if len(df) == 0:
-        m.galat(berkas, 2, "hanya ada baris judul: belum ada jawaban responden")
-        return None
-    sel = _Sel(berkas, teks, pemisah, m)
-    tally, kosong = {}, np.ones(len(df), dtype=bool)
-    for kode in KODE_UNSUR:
-        tally[kode], kosong_kolom = _tally_kolom(df[kode], kode, sel)
-        kosong &= kosong_kolom
-    profil = _profil(df, per, sel)
-    for kolom in KOLOM_TEKS:
-        if kolom in df:
-            _periksa_teks_bebas(df[kolom], kolom, sel)
-    # A row without any answer (often ";;;;;;;;" left by Excel) is not a respondent:
-    # counting it would inflate the sample that is checked against Krejcie–Morgan.
-    tanpa_jawaban = np.flatnonzero(kosong)
-    for i in tanpa_jawaban[:SEL_MAKS_PER_KOLOM]:
-        m.peringatan(berkas, sel.baris(int(i)), "baris tanpa jawaban u1..u9: tidak dihitung "
-                     "sebagai responden")
-    if len(tanpa_jawaban) == len(df):
-        m.galat(berkas, 2, "tidak ada baris yang berisi jawaban u1..u9")
-        return None
-    if sel.ada_galat or not judul_ok:
-        return None
-    _peringatan_tidak_berlaku(berkas, tally, tidak_berlaku, m)
-    return len(df) - len(tanpa_jawaban), tally, profil
+    _peringatan_tidak_berlaku(berkas, cepat[1], tidak_berlaku, m)
+    return cepat
 
 
 def _peringatan_tidak_berlaku(berkas: Path, tally: dict[str, Tally],
@@ -752,8 +701,9 @@ def _csv_bersih(teks: str, pemisah: str, nama_kolom: list[str], peta: dict[str, 
             return None
     nilai = {peta[asli]: Counter(sel[j::n]) for j, asli in enumerate(nama_kolom)
              if peta.get(asli) in KOLOM_DIBACA}
-    if all(nilai[kode][""] for kode in KODE_UNSUR):
-        return None  # some row may have no answer at all: the pandas path looks closer
+    if all(nilai[kode][""] for kode in KODE_UNSUR) and _ada_baris_tanpa_jawaban(
+            sel, n, [j for j, asli in enumerate(nama_kolom) if peta.get(asli) in KODE_UNSUR]):
+        return None  # a row with no answer at all: the pandas path words its warning
     tally: dict[str, Tally] = {}
     for kode in KODE_UNSUR:
         hitung = nilai[kode]
@@ -784,10 +734,23 @@ def _csv_bersih(teks: str, pemisah: str, nama_kolom: list[str], peta: dict[str, 
     profil = Profil(
         jenis_kelamin=kategori[0],
         usia={label: usia[label] for _, label in PITA_USIA if label in usia},
-        pendidikan=_urut(kategori[1], URUTAN_PENDIDIKAN),
-        pekerjaan=_urut(kategori[2], URUTAN_PEKERJAAN),
+        pendidikan=urut_kategori(kategori[1], URUTAN_PENDIDIKAN),
+        pekerjaan=urut_kategori(kategori[2], URUTAN_PEKERJAAN),
     )
     return len(baris), tally, profil
+
+
+def _ada_baris_tanpa_jawaban(sel: list[str], n: int, kolom_jawaban: list[int]) -> bool:
+    """Whether some row leaves every u1..u9 cell blank.
+
+    Only called when each unsur column has a blank somewhere (with ~1 % blanks that is a
+    quarter of all 200-row files), so it walks the rows blank in the first unsur only.
+    """
+    pertama, *lain = kolom_jawaban
+    for i, v in enumerate(sel[pertama::n]):
+        if v == "" and all(sel[i * n + j] == "" for j in lain):
+            return True
+    return False
 
 
 def _periksa_judul(berkas: Path, nama_kolom: list[str],
@@ -827,142 +790,9 @@ def _periksa_judul(berkas: Path, nama_kolom: list[str],
     return (peta, ok) if lanjut else None
 
 
-def _rekaman(teks: str, pemisah: str) -> Iterator[tuple[int, list[str]]]:
-    """Each CSV record with the line it starts on, skipping the lines pandas skips.
-
-    pandas drops empty and whitespace-only lines (skipinitialspace), so they must not
-    count as data rows here either, or every later problem points at the wrong line.
-    """
-    pembaca = csv.reader(io.StringIO(teks, newline=""), delimiter=pemisah)
-    sebelum = 0
-    for rekaman in pembaca:
-        if len(rekaman) > 1 or (rekaman and (rekaman[0] == "" or rekaman[0].strip())):
-            yield sebelum + 1, rekaman
-        sebelum = pembaca.line_num
-
-
-class _Sel:
-    """Reports bad cells by line; finds line numbers only for files that have problems."""
-
-    def __init__(self, berkas: Path, teks: str, pemisah: str, m: DaftarMasalah) -> None:
-        self.berkas, self.teks, self.pemisah, self.m = berkas, teks, pemisah, m
-        self._baris: list[int] | None = None
-        self.ada_galat = False
-
-    def baris(self, indeks: int) -> int:
-        """The file line on which data row ``indeks`` (0-based) starts."""
-        if self._baris is None:
-            awal = [baris for baris, _ in _rekaman(self.teks, self.pemisah)]
-            self._baris = awal[1:]  # the first record is the header
-        return self._baris[indeks]
-
-    def galat(self, indeks: np.ndarray, kolom: str, pesan_untuk: Any) -> None:
-        """One problem per bad cell (the first few), then one line for the rest."""
-        self.ada_galat = True
-        for i in indeks[:SEL_MAKS_PER_KOLOM]:
-            self.m.galat(self.berkas, self.baris(int(i)), pesan_untuk(int(i)), kolom)
-        if len(indeks) > SEL_MAKS_PER_KOLOM:
-            sisa = len(indeks) - SEL_MAKS_PER_KOLOM
-            self.m.galat(self.berkas, self.baris(int(indeks[SEL_MAKS_PER_KOLOM])),
-                         f"dan {sisa} sel lain di kolom {kolom} dengan masalah yang sama", kolom)
-
-
-def _tally_kolom(kolom: pd.Series, kode: str, sel: _Sel) -> tuple[Tally, np.ndarray]:
-    """Count answers 1–4 of one unsur (and say which rows are blank); every other
-    non-blank value is an error."""
-    if pd.api.types.is_numeric_dtype(kolom.dtype) and not pd.api.types.is_bool_dtype(kolom):
-        angka = kolom.to_numpy(dtype="float64", na_value=np.nan)
-        mentah = None
-    else:
-        mentah = kolom.astype("string").str.strip().replace("", pd.NA)
-        angka = pd.to_numeric(mentah, errors="coerce").to_numpy(dtype="float64",
-                                                                na_value=np.nan)
-    kosong = np.isnan(angka) if mentah is None else mentah.isna().to_numpy()
-    sah = ~np.isnan(angka) & (angka >= 1) & (angka <= 4) & (angka == np.floor(angka))
-    buruk = np.flatnonzero(~kosong & ~sah)
-    if len(buruk):
-        def pesan(i: int) -> str:
-            nilai = kolom.iloc[i]
-            if isinstance(nilai, float) and nilai.is_integer():
-                nilai = int(nilai)  # a column pandas read as numbers: show "7", not "7.0"
-            return (f"jawaban '{kutip(nilai)}' tidak sah: isi bilangan bulat 1, 2, 3 atau 4 "
-                    "(kosongkan bila tidak dijawab)")
-        sel.galat(buruk, kode, pesan)
-        return (0, 0, 0, 0), kosong
-    hitung = np.bincount(angka[sah].astype(np.int64), minlength=5)
-    return tuple(int(c) for c in hitung[1:5]), kosong  # type: ignore[return-value]
-
-
-def _kategori(df: pd.DataFrame, kolom: str, kamus: dict[str, str], sel: _Sel,
-              pilihan: str) -> dict[str, int]:
-    """Normalise a categorical column through ``kamus``; unknown values are errors."""
-    if kolom not in df:
-        return {}
-    nilai = df[kolom].astype("string").str.strip()
-    unik = {v: kamus.get(v.lower()) for v in nilai.dropna().unique()}
-    baku = nilai.map(unik, na_action="ignore")
-    buruk = np.flatnonzero((nilai.notna() & baku.isna()).to_numpy())
-    if len(buruk):
-        sel.galat(buruk, kolom, lambda i: f"nilai '{kutip(nilai.iloc[i])}' tidak dikenal; "
-                  f"gunakan {pilihan}")
-        return {}
-    return {str(k): int(v) for k, v in baku.value_counts().items()}
-
-
-def _profil(df: pd.DataFrame, per: Periode, sel: _Sel) -> Profil:
-    """Check the optional respondent columns and count them per category."""
-    if "tanggal" in df:
-        _periksa_tanggal(df["tanggal"], per, sel)
-    usia: dict[str, int] = {}
-    if "usia" in df:
-        angka = pd.to_numeric(df["usia"].astype("string").str.strip(), errors="coerce")
-        ada = df["usia"].notna().to_numpy()
-        a = angka.to_numpy(dtype="float64", na_value=np.nan)
-        buruk = np.flatnonzero(ada & ~((a >= USIA_MIN) & (a <= USIA_MAKS) & (a == np.floor(a))))
-        if len(buruk):
-            sel.galat(buruk, "usia", lambda i: f"usia '{kutip(df['usia'].iloc[i])}' tidak sah: "
-                      f"bilangan bulat {USIA_MIN}–{USIA_MAKS}")
-        else:
-            batas = [b for b, _ in PITA_USIA[1:]]
-            pita = np.searchsorted(batas, a[ada], side="right")
-            hitung = np.bincount(pita, minlength=len(PITA_USIA))
-            usia = {label: int(c) for (_, label), c in zip(PITA_USIA, hitung, strict=True)
-                    if c}
-    return Profil(
-        jenis_kelamin=_kategori(df, "jenis_kelamin", JENIS_KELAMIN, sel, "L atau P"),
-        usia=usia,
-        pendidikan=_urut(_kategori(df, "pendidikan", PENDIDIKAN, sel,
-                                   ", ".join(URUTAN_PENDIDIKAN)), URUTAN_PENDIDIKAN),
-        pekerjaan=_urut(_kategori(df, "pekerjaan", PEKERJAAN, sel,
-                                  ", ".join(URUTAN_PEKERJAAN)), URUTAN_PEKERJAAN),
-    )
-
-
-def _urut(hitung: dict[str, int], urutan: tuple[str, ...]) -> dict[str, int]:
+def urut_kategori(hitung: dict[str, int], urutan: tuple[str, ...]) -> dict[str, int]:
+    """Category counts in the order the questionnaire lists them."""
     return {k: hitung[k] for k in urutan if k in hitung}
-
-
-def _periksa_tanggal(kolom: pd.Series, per: Periode, sel: _Sel) -> None:
-    nilai = kolom.astype("string").str.strip()
-    unik: dict[str, str | None] = {}
-    for v in nilai.dropna().unique():
-        try:
-            d = date.fromisoformat(v) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", v) else None
-        except ValueError:
-            d = None
-        if d is None:
-            unik[v] = "bukan tanggal TTTT-BB-HH yang sah"
-        elif not per.mulai <= d <= per.selesai:
-            unik[v] = (f"di luar periode {per.nama} ({per.mulai.isoformat()} s.d. "
-                       f"{per.selesai.isoformat()})")
-        else:
-            unik[v] = None
-    salah = {v: p for v, p in unik.items() if p}
-    if not salah:
-        return
-    buruk = np.flatnonzero(nilai.isin(list(salah)).fillna(False).to_numpy())
-    sel.galat(buruk, "tanggal", lambda i: f"tanggal '{kutip(nilai.iloc[i])}' "
-                                          f"{salah[nilai.iloc[i]]}")
 
 
 _RUMUS_GABUNGAN = re.compile(r"(?:^|\0)\s*(?:[=@]|[+-][^\s\0]*[(|!])")
@@ -982,11 +812,3 @@ def alasan_teks_terlarang(teks: str) -> str | None:
         return (f"diawali '{teks.lstrip()[0]}': spreadsheet membacanya sebagai rumus; tulis "
                 "tanpa tanda itu di depan")
     return None
-
-
-def _periksa_teks_bebas(kolom: pd.Series, nama: str, sel: _Sel) -> None:
-    nilai = kolom.astype("string").str.strip()
-    salah = {v: a for v in nilai.dropna().unique() if (a := alasan_teks_terlarang(v))}
-    if salah:
-        buruk = np.flatnonzero(nilai.isin(list(salah)).fillna(False).to_numpy())
-        sel.galat(buruk, nama, lambda i: f"{nama} {salah[nilai.iloc[i]]}")
