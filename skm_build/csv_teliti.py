@@ -30,6 +30,7 @@ from .muat import (
     PENDIDIKAN,
     PITA_USIA,
     SEL_MAKS_PER_KOLOM,
+    URUTAN_JENIS_KELAMIN,
     URUTAN_PEKERJAAN,
     URUTAN_PENDIDIKAN,
     USIA_MAKS,
@@ -197,7 +198,8 @@ def _profil(df: pd.DataFrame, per: Periode, sel: _Sel) -> Profil:
             usia = {label: int(c) for (_, label), c in zip(PITA_USIA, hitung, strict=True)
                     if c}
     return Profil(
-        jenis_kelamin=_kategori(df, "jenis_kelamin", JENIS_KELAMIN, sel, "L atau P"),
+        jenis_kelamin=urut_kategori(_kategori(df, "jenis_kelamin", JENIS_KELAMIN, sel,
+                                              "L atau P"), URUTAN_JENIS_KELAMIN),
         usia=usia,
         pendidikan=urut_kategori(_kategori(df, "pendidikan", PENDIDIKAN, sel,
                                    ", ".join(URUTAN_PENDIDIKAN)), URUTAN_PENDIDIKAN),

@@ -289,8 +289,6 @@ def _baris_profil(h: HasilUnit) -> list[dict]:
     profil = h.survei.profil
     for kelompok in KELOMPOK_PROFIL:
         hitungan: dict[str, int] = getattr(profil, kelompok)
-        if kelompok == "jenis_kelamin":
-            hitungan = dict(sorted(hitungan.items()))  # L, P (the loader orders by count)
         alasan = sembunyikan(hitungan)
         for kategori, n in hitungan.items():
             baris.append({"periode": h.periode.id, "opd": h.opd.id, "kelompok": kelompok,

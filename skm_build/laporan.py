@@ -16,6 +16,7 @@ from .hasil import Hasil, HasilKabupaten, HasilUnit, NilaiUnsur
 from .kepatuhan import Kepatuhan, hari_ini
 from .kepatuhan import kepatuhan as kepatuhan_periode
 from .model import Periode, TindakLanjut
+from .muat import URUTAN_PROFIL, urut_kategori
 
 KELOMPOK_PROFIL = (
     ("jenis_kelamin", "Jenis kelamin"),
@@ -101,32 +102,8 @@ def profil_kabupaten(k: HasilKabupaten) -> tuple[tuple[str, dict[str, int]], ...
         for h in k.unit:
             jumlah.update(getattr(h.survei.profil, kunci))
         if jumlah:
-            urutan = _urutan_kategori(kunci, k.unit)
-            keluar.append((judul, {c: jumlah[c] for c in urutan if c in jumlah}))
+            keluar.append((judul, urut_kategori(jumlah, URUTAN_PROFIL[kunci])))
     return tuple(keluar)
-
-
-def _urutan_kategori(kunci: str, unit: tuple[HasilUnit, ...]) -> list[str]:
-    """Categories in the loader's order (first seen wins); L before P."""
-    urutan: list[str] = []
-    for h in unit:
-        for c in getattr(h.survei.profil, kunci):
-            if c not in urutan:
-                urutan.append(c)
-    if kunci == "jenis_kelamin":
-        return sorted(urutan)
-    if kunci == "usia":
-        from .muat import PITA_USIA
-        return [label for _, label in PITA_USIA if label in urutan]
-    if kunci == "pendidikan":
-        from .muat import URUTAN_PENDIDIKAN
-        return [c for c in URUTAN_PENDIDIKAN if c in urutan] + \
-            [c for c in urutan if c not in URUTAN_PENDIDIKAN]
-    if kunci == "pekerjaan":
-        from .muat import URUTAN_PEKERJAAN
-        return [c for c in URUTAN_PEKERJAAN if c in urutan] + \
-            [c for c in urutan if c not in URUTAN_PEKERJAAN]
-    return urutan
 
 
 def kepatuhan(hasil: Hasil, per: Periode) -> Kepatuhan:

@@ -61,7 +61,8 @@ class TindakLanjut:
 
 @dataclass(frozen=True)
 class Profil:
-    """Counts of respondents per category; never one row per person."""
+    """Counts of respondents per category, in questionnaire order (``muat.URUTAN_PROFIL``);
+    never one row per person."""
 
     jenis_kelamin: dict[str, int] = field(default_factory=dict)
     usia: dict[str, int] = field(default_factory=dict)

@@ -60,6 +60,14 @@ URUTAN_PEKERJAAN = ("PNS", "TNI", "POLRI", "Swasta", "Wirausaha", "Lainnya")
 PITA_USIA = ((0, "< 20"), (20, "20–29"), (30, "30–39"), (40, "40–49"), (50, "50–59"),
              (60, "≥ 60"))
 USIA_MIN, USIA_MAKS = 15, 100
+URUTAN_JENIS_KELAMIN = ("L", "P")
+# The order every respondent profile is kept in, so no page or file has to re-sort it.
+URUTAN_PROFIL = {
+    "jenis_kelamin": URUTAN_JENIS_KELAMIN,
+    "usia": tuple(label for _, label in PITA_USIA),
+    "pendidikan": URUTAN_PENDIDIKAN,
+    "pekerjaan": URUTAN_PEKERJAAN,
+}
 
 KOLOM_PROFIL = ("tanggal", "jam", "jenis_kelamin", "usia", "pendidikan", "pekerjaan",
                 "layanan", "saran")
@@ -729,11 +737,10 @@ def _csv_bersih(teks: str, pemisah: str, nama_kolom: list[str], peta: dict[str, 
                 if baku is None or v != v.strip():
                     return None
                 hitung_baku[baku] = hitung_baku.get(baku, 0) + c
-        # Series.value_counts order: most frequent first, ties in order of first appearance.
-        kategori.append(dict(sorted(hitung_baku.items(), key=lambda kv: -kv[1])))
+        kategori.append(hitung_baku)
     profil = Profil(
-        jenis_kelamin=kategori[0],
-        usia={label: usia[label] for _, label in PITA_USIA if label in usia},
+        jenis_kelamin=urut_kategori(kategori[0], URUTAN_JENIS_KELAMIN),
+        usia=urut_kategori(usia, URUTAN_PROFIL["usia"]),
         pendidikan=urut_kategori(kategori[1], URUTAN_PENDIDIKAN),
         pekerjaan=urut_kategori(kategori[2], URUTAN_PEKERJAAN),
     )

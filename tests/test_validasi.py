@@ -531,3 +531,13 @@ def test_jawaban_angka_di_luar_skala_disebut_seperti_tertulis(data: Path) -> Non
     assert [str(m) for m in p.masalah.galat_saja] == [
         "data/survei/2025-s1/dukcapil.csv:5:u9: jawaban '7' tidak sah: isi bilangan bulat "
         "1, 2, 3 atau 4 (kosongkan bila tidak dijawab)"]
+
+
+def test_profil_responden_berurutan_seperti_kuesioner_bukan_menurut_banyaknya(
+        data: Path) -> None:
+    # Three P and one L: the counts still come L first, then P (and SD before SMA, ...).
+    tulis(data, "survei/2025-s1/dukcapil.csv", CSV_DUKCAPIL.replace(",L,34,", ",P,34,"))
+    profil = periksa(data).data.survei[("2025-s1", "dukcapil")].profil
+    assert list(profil.jenis_kelamin.items()) == [("L", 1), ("P", 3)]
+    assert list(profil.pendidikan) == ["SD", "SMA", "S1"]
+    assert list(profil.usia) == ["20–29", "30–39", "40–49", "≥ 60"]
