@@ -35,13 +35,17 @@ from .ikm import (
     sampel_minimum,
 )
 from .kepatuhan import TEPAT_WAKTU, URUTAN_STATUS, hari_ini, kepatuhan
-from .model import Opd
+from .model import KELOMPOK_PROFIL, Opd
 from .teks import Aman, blok, netral
 
 NAMA_JENIS = {"dinas": "Dinas", "badan": "Badan", "sekretariat": "Sekretariat",
               "kecamatan": "Kecamatan", "kelurahan": "Kelurahan", "puskesmas": "Puskesmas",
               "rsud": "Rumah Sakit", "lainnya": "Unit lainnya"}
 STATUS_RTL = {"rencana": "Rencana", "berjalan": "Berjalan", "selesai": "Selesai"}
+# The unit × unsur heatmap gives every unit an 18 px row: 100 units are ~1 900 px, two to
+# three phone screens. A province's 2 000 units would be a 36 000 px chart nobody can read
+# (and ~200 KB of JSON per period page), so beyond this the page keeps the table only.
+PETA_UNIT_MAKS = 100
 
 
 @dataclass(frozen=True)
@@ -62,13 +66,27 @@ def _lingkungan() -> jinja2.Environment:
         angka=fmt.angka, bilangan=fmt.bilangan, tanggal=fmt.tanggal, persen=fmt.persen,
         tanda=lambda v, d=2: fmt.angka(v, d, tanda=True), mutu=lencana_mutu,
         nrr=lambda v: fmt.angka(v, 3), jenis=lambda j: NAMA_JENIS.get(j, j),
-        status=lambda s: STATUS_RTL.get(s, s), blok=blok,
+        status=lambda s: STATUS_RTL.get(s, s), blok=blok, tanpa_cari=tanpa_cari,
     )
     env.globals.update(UNSUR=UNSUR, UNSUR_MENURUT_KODE=UNSUR_MENURUT_KODE,
                        TABEL_MUTU=TABEL_MUTU, KONVERSI=KONVERSI, REGULASI=REGULASI,
                        REGULASI_JUDUL=REGULASI_JUDUL, Aman=Aman, persen=fmt.persen,
-                       mutu_nilai=mutu, URUTAN_STATUS=URUTAN_STATUS, TEPAT_WAKTU=TEPAT_WAKTU)
+                       mutu_nilai=mutu, KELOMPOK_PROFIL=KELOMPOK_PROFIL,
+                       URUTAN_STATUS=URUTAN_STATUS, TEPAT_WAKTU=TEPAT_WAKTU)
     return env
+
+
+def tanpa_cari(markdown: str) -> Aman:
+    """A block of the page (its values already escaped) left out of the search index.
+
+    For the long generated tables: a row per unit on the period and report pages, the
+    number tables of every unit page. They repeat what each unit's page says, and at
+    province size (2 000 units) they made the index the browser downloads and builds
+    for every search ~28 MB; unit names, headings and follow-up plans stay searchable.
+    Material's search reads ``data-search-exclude`` and strips it from the page.
+    """
+    return Aman('<div markdown="1" data-search-exclude="1">\n\n' + markdown.strip("\n")
+                + "\n\n</div>\n")
 
 
 def lencana_mutu(m: Mutu | None) -> Aman:
@@ -175,7 +193,8 @@ class Penyusun:
             konteks["grafik_sebaran"] = grafik.wadah(
                 f"sebaran-mutu-{periode_id}", grafik.sebaran_mutu(dict(sebaran)),
                 f"Banyaknya unit per mutu, {per.nama}")
-            konteks["grafik_peta"] = grafik.wadah(
+            konteks["peta_unit_maks"] = PETA_UNIT_MAKS
+            konteks["grafik_peta"] = None if len(k.unit) > PETA_UNIT_MAKS else grafik.wadah(
                 f"peta-unsur-{periode_id}", grafik.peta_panas(
                     [h.opd.nama for h in k.unit], [u.kode.upper() for u in UNSUR],
                     [[None if x.nrr_25 is None else float(x.nrr_25) for x in h.ikm.unsur]

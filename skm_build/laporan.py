@@ -15,15 +15,8 @@ from dataclasses import dataclass
 from .hasil import Hasil, HasilKabupaten, HasilUnit, NilaiUnsur
 from .kepatuhan import Kepatuhan, hari_ini
 from .kepatuhan import kepatuhan as kepatuhan_periode
-from .model import Periode, TindakLanjut
+from .model import KELOMPOK_PROFIL, Periode, TindakLanjut
 from .muat import URUTAN_PROFIL, urut_kategori
-
-KELOMPOK_PROFIL = (
-    ("jenis_kelamin", "Jenis kelamin"),
-    ("usia", "Usia (tahun)"),
-    ("pendidikan", "Pendidikan"),
-    ("pekerjaan", "Pekerjaan"),
-)
 
 
 @dataclass(frozen=True)

@@ -59,6 +59,15 @@ class TindakLanjut:
     status: str
 
 
+# The profile groups as pages title them, in questionnaire order.
+KELOMPOK_PROFIL = (
+    ("jenis_kelamin", "Jenis kelamin"),
+    ("usia", "Usia (tahun)"),
+    ("pendidikan", "Pendidikan"),
+    ("pekerjaan", "Pekerjaan"),
+)
+
+
 @dataclass(frozen=True)
 class Profil:
     """Counts of respondents per category, in questionnaire order (``muat.URUTAN_PROFIL``);
