@@ -218,11 +218,14 @@ def tunggu_grafik(page) -> None:
     page.evaluate("() => window.scrollTo(0, 0)")
 
 
-# Per chart container: its figure and the table that follows it (the next element, or
-# the scroll wrapper Material puts around tables), as rows of cell texts.
+# Per chart container: its figure and the table that follows it (the next element, the
+# scroll wrapper Material puts around tables, or the plain <div> that keeps a table out
+# of the search index, with the table first inside it), as rows of cell texts.
 GRAFIK_DAN_TABEL = """() => [...document.querySelectorAll('[data-plotly]')].map(el => {
-    const next = el.nextElementSibling;
+    let next = el.nextElementSibling;
     let table = null;
+    if (next && next.tagName === 'DIV' && !next.className && next.firstElementChild)
+        next = next.firstElementChild;
     if (next && next.tagName === 'TABLE') table = next;
     else if (next && next.classList.contains('md-typeset__scrollwrap'))
         table = next.querySelector('table');
@@ -431,3 +434,27 @@ def test_layar_ponsel_tanpa_gulir_mendatar(lihat, jalur):
     assert lebar["client"] == 360
     assert lebar["scroll"] <= lebar["client"], lebar
     assert lebar["body"] <= lebar["client"], lebar
+
+
+def test_ponsel_tidak_memuat_plotly_sebelum_grafik_digulir_ke_layar(kunjungi, situs):
+    # On a phone the first screen of an OPD page is the headline and its summary table:
+    # plotly.js is fetched and a chart drawn only once the reader scrolls to a chart.
+    k = kunjungi(**PONSEL)
+    k.page.goto(situs + "opd/dukcapil/", wait_until="networkidle")
+    k.page.wait_for_timeout(500)
+    assert not [u for u in k.permintaan if "plotly" in u]
+    assert k.page.locator("[data-plotly-rendered]").count() == 0
+    k.page.locator("#grafik-tren").scroll_into_view_if_needed()
+    k.page.locator("#grafik-tren svg.main-svg").first.wait_for(state="attached",
+                                                            timeout=BATAS_TUNGGU)
+    assert [u for u in k.permintaan if "plotly" in u]
+    assert k.galat == []
+
+
+def test_layar_lebar_menggambar_semua_grafik_tanpa_digulir(kunjungi, situs):
+    k = kunjungi(viewport={"width": 1280, "height": 900})
+    k.page.goto(situs + "periode/2025-s2/", wait_until="networkidle")
+    for wadah in k.page.locator("[data-plotly]").all():
+        wadah.locator("svg.main-svg").first.wait_for(state="attached", timeout=BATAS_TUNGGU)
+    assert k.page.evaluate("() => window.scrollY") == 0
+    assert k.galat == []
