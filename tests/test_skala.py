@@ -1,0 +1,82 @@
+"""Pages at province size (``bench/provinsi.py``): what changes when units run into thousands.
+
+- The long generated tables (a row per unit, and each unit page's number tables) are left
+  out of Material's search index, which the browser downloads and builds for every
+  search; names, headings and follow-up plans stay searchable.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import markdown
+import pytest
+from material.plugins.search.plugin import Parser
+
+from skm_build import halaman
+from skm_build.halaman import Penyusun
+from skm_build.hasil import Hasil, hitung_semua
+from skm_build.laporan import isi_laporan
+from skm_build.muat import periksa
+
+AKAR = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def hasil() -> Hasil:
+    p = periksa(AKAR / "data")
+    assert p.data is not None
+    return hitung_semua(p.data)
+
+
+def teks_terindeks(md: str) -> str:
+    """What Material's search plugin indexes of a page, after Markdown as in mkdocs.yml."""
+    html = markdown.markdown(md, extensions=["tables", "attr_list", "md_in_html", "admonition",
+                                             "toc"])
+    parser = Parser()
+    parser.feed(html)
+    parser.close()
+    return "\n".join("".join(s.title) + " " + "".join(s.text) for s in parser.data
+                     if not s.is_excluded())
+
+
+def test_tabel_panjang_tidak_masuk_indeks_pencarian(hasil: Hasil) -> None:
+    k = hasil.terbaru
+    assert k is not None
+    p = Penyusun(hasil)
+    periode = teks_terindeks(p.periode(k.periode.id).isi)
+    assert "Peringkat unit layanan" in periode and "Kepatuhan pelaporan" in periode
+    for h in k.unit:  # the ranking, the unit × unsur table and compliance rows: all out
+        assert h.opd.nama not in periode, h.opd.nama
+
+    laporan = teks_terindeks(p.laporan(k.periode.id).isi)
+    assert "BAB III Hasil" in laporan
+    # Sentences and top-3 tables may name a unit (tallies only, mutu C/D, sample short,
+    # biggest rise or fall); the tables with a row per unit may not.
+    L = isi_laporan(hasil, k.periode.id)
+    disebut = {h.opd.id for h in (*L.rekap_saja, *L.mutu_cd, *L.sampel_kurang, *L.naik,
+                                  *L.turun)}
+    assert not [h.opd.nama for h in k.unit if h.opd.nama in laporan
+                and h.opd.id not in disebut and h.opd.nama not in hasil.data.kabupaten.penyusun]
+
+    indeks = teks_terindeks(p.daftar_opd().isi)
+    assert not [h.opd.nama for h in k.unit if h.opd.nama in indeks]
+
+
+def test_halaman_unit_tetap_dapat_dicari_tanpa_tabel_angka(hasil: Hasil) -> None:
+    p = Penyusun(hasil)
+    o = next(o for o in hasil.data.opd
+             if any(h.survei.tindak_lanjut for h in hasil.unit_dari(o.id)[:1]))
+    h = hasil.unit_dari(o.id)[0]
+    isi = p.opd(o).isi
+    terindeks = teks_terindeks(isi)
+    assert o.nama in terindeks  # the page title
+    for t in h.survei.tindak_lanjut:  # the latest follow-up plans stay searchable
+        assert halaman.netral(t.kegiatan).split("&")[0][:20] in terindeks
+    # The calculation table's sums are on the page but not in the index.
+    jumlah = [halaman.fmt.bilangan(x.jumlah) for x in h.ikm.unsur if x.nrr is not None]
+    assert all(f"| {j} |" in isi for j in jumlah)
+    assert re.search(r"Σ nilai\s+n\s+NRR", isi.replace("|", " "))
+    assert not re.search(r"Σ nilai\s+n\s+NRR", terindeks)
+    assert "Siapa pun dapat memeriksa" in terindeks  # the text around it is still there
