@@ -1,5 +1,7 @@
 """Pages at province size (``bench/provinsi.py``): what changes when units run into thousands.
 
+- The period page's unit × unsur heatmap has one 18 px row per unit; beyond
+  ``halaman.PETA_UNIT_MAKS`` units the page keeps the table only and says why.
 - The long generated tables (a row per unit, and each unit page's number tables) are left
   out of Material's search index, which the browser downloads and builds for every
   search; names, headings and follow-up plans stay searchable.
@@ -39,6 +41,20 @@ def teks_terindeks(md: str) -> str:
     parser.close()
     return "\n".join("".join(s.title) + " " + "".join(s.text) for s in parser.data
                      if not s.is_excluded())
+
+
+def test_peta_panas_hanya_sampai_batas_unit(hasil: Hasil, monkeypatch: pytest.MonkeyPatch
+                                            ) -> None:
+    k = hasil.terbaru
+    assert k is not None and len(k.unit) <= halaman.PETA_UNIT_MAKS
+    assert 'id="grafik-peta-unsur-' in Penyusun(hasil).periode(k.periode.id).isi
+
+    monkeypatch.setattr(halaman, "PETA_UNIT_MAKS", len(k.unit) - 1)
+    isi = Penyusun(hasil).periode(k.periode.id).isi
+    assert 'id="grafik-peta-unsur-' not in isi
+    assert f"Untuk lebih dari {len(k.unit) - 1} unit grafik peta tidak ditampilkan" in isi
+    tabel = isi[isi.index("## Nilai setiap unit per unsur"):isi.index("## Kepatuhan")]
+    assert len(re.findall(r"(?m)^\| (?!Unit layanan|---)", tabel)) == len(k.unit)
 
 
 def test_tabel_panjang_tidak_masuk_indeks_pencarian(hasil: Hasil) -> None:
