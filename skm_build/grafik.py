@@ -130,7 +130,8 @@ def unsur(nama: Sequence[str], nilai_25: Sequence[float | None],
         "y": [label(n) for n in nama], "type": "bar",
     }], "layout": _tata_letak(
         40 + 34 * len(nama), shapes=_pita_mutu("x"),
-        xaxis={"range": [25, 100], "gridcolor": "#8884", "title": {"text": "NRR × 25"}},
+        xaxis={"range": [25, 100], "gridcolor": "#8884", "title": {"text": "NRR × 25"},
+               "automargin": True},
         yaxis={"autorange": "reversed", "automargin": True},
     )}
 

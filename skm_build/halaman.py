@@ -185,7 +185,7 @@ class Penyusun:
             nilai = k.nilai_unsur()
             konteks["grafik_unsur"] = grafik.wadah(
                 f"unsur-{periode_id}", grafik.unsur(
-                    [x.unsur.nama for x in nilai], [float(x.nrr_25) for x in nilai],
+                    [x.unsur.nama_pendek for x in nilai], [float(x.nrr_25) for x in nilai],
                     [x.mutu.huruf for x in nilai]),
                 f"Nilai per unsur kabupaten, {per.nama}")
             sebaran = Counter(h.ikm.mutu.huruf for h in k.unit)
@@ -215,7 +215,7 @@ class Penyusun:
             nilai = [x for x in h.ikm.unsur if x.berlaku]
             konteks["grafik_unsur"] = grafik.wadah(
                 f"unsur-{h.periode.id}", grafik.unsur(
-                    [x.unsur.nama for x in nilai],
+                    [x.unsur.nama_pendek for x in nilai],
                     [None if x.nrr_25 is None else float(x.nrr_25) for x in nilai],
                     [x.mutu.huruf if x.mutu else None for x in nilai]),
                 f"Nilai per unsur {o.nama}, {h.periode.nama}")

@@ -34,6 +34,11 @@ class Unsur:
     nama: str
     label: tuple[str, str, str, str]  # answer labels for the scores 1, 2, 3, 4
 
+    @property
+    def nama_pendek(self) -> str:
+        """"U3 Waktu": fits beside a bar on a phone; tables carry the full name."""
+        return f"{self.kode.upper()} {self.kunci.capitalize()}"
+
 
 UNSUR: tuple[Unsur, ...] = (
     Unsur("u1", "persyaratan", "Persyaratan",

@@ -274,11 +274,12 @@ def periksa_unsur(g: dict) -> None:
     trace = g["figure"]["data"][0]
     kepala = g["rows"][0]
     kolom = kepala.index("NRR × 25")
-    # "U1 Persyaratan" → "Persyaratan"; rows of unsur that do not apply are not charted.
-    tabel = {b[0].split(" ", 1)[1]: b[kolom] for b in g["rows"][1:]
+    # Bars and rows meet on the code ("U3 Waktu" on the bar, "U3 Waktu Penyelesaian" in
+    # the table); rows of unsur that do not apply are not charted.
+    tabel = {b[0].split(" ", 1)[0]: b[kolom] for b in g["rows"][1:]
              if b[1] != "tidak berlaku"}
-    batang = [(teks(n), v, t) for n, v, t in zip(trace["y"], trace["x"], trace["text"],
-                                                  strict=True)]
+    batang = [(teks(n).split(" ", 1)[0], v, t)
+              for n, v, t in zip(trace["y"], trace["x"], trace["text"], strict=True)]
     assert [n for n, _, _ in batang] == list(tabel)
     for n, v, t in batang:
         assert angka(v) == tabel[n], (g["id"], n)
