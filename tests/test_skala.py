@@ -96,3 +96,28 @@ def test_halaman_unit_tetap_dapat_dicari_tanpa_tabel_angka(hasil: Hasil) -> None
     assert re.search(r"Σ nilai\s+n\s+NRR", isi.replace("|", " "))
     assert not re.search(r"Σ nilai\s+n\s+NRR", terindeks)
     assert "Siapa pun dapat memeriksa" in terindeks  # the text around it is still there
+
+
+def test_rata_rata_sama_dengan_penjumlahan_pecahan_biasa() -> None:
+    """The common-denominator mean equals adding Fractions one by one, exactly."""
+    import random
+    from fractions import Fraction
+
+    from skm_build.ikm import rata_rata
+
+    acak = random.Random(7)
+    for _ in range(200):
+        nilai = [Fraction(acak.randint(25, 400 * n), n)
+                 for n in (acak.randint(1, 5000) for _ in range(acak.randint(1, 60)))]
+        assert rata_rata(nilai) == sum(nilai, Fraction(0)) / len(nilai)
+    assert rata_rata([Fraction(1, 3), 2]) == Fraction(7, 6)
+
+
+def test_nrr_unsur_kabupaten_dihitung_sekali(hasil: Hasil) -> None:
+    k = hasil.terbaru
+    assert k is not None
+    pertama = k.nrr_unsur()
+    pertama.clear()  # a caller's copy: the cached values are not touched
+    assert k.nrr_unsur() and k.nrr_unsur() == k._nrr_unsur
+    assert [x.unsur.kode for x in k.terlemah()] == [x.unsur.kode for x in sorted(
+        k.nilai_unsur(), key=lambda x: x.nrr)[:3]]
