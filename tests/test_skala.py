@@ -95,7 +95,14 @@ def test_halaman_unit_tetap_dapat_dicari_tanpa_tabel_angka(hasil: Hasil) -> None
     assert all(f"| {j} |" in isi for j in jumlah)
     assert re.search(r"Σ nilai\s+n\s+NRR", isi.replace("|", " "))
     assert not re.search(r"Σ nilai\s+n\s+NRR", terindeks)
-    assert "Siapa pun dapat memeriksa" in terindeks  # the text around it is still there
+    assert "Siapa pun dapat memeriksa" in isi and "Siapa pun" not in terindeks
+    assert "Perhitungan" in terindeks and "Profil responden" in terindeks  # headings stay
+    assert "Laki-laki" in isi and "Laki-laki" not in terindeks
+    # Earlier periods: the summary line stays searchable, their numbers do not.
+    lalu = hasil.unit_dari(o.id)[1]
+    assert f"{lalu.periode.nama}: IKM" in terindeks
+    assert isi.count("**Terlemah:**") == len(hasil.unit_dari(o.id))
+    assert terindeks.count("Terlemah:") == 1
 
 
 def test_rata_rata_sama_dengan_penjumlahan_pecahan_biasa() -> None:
