@@ -19,8 +19,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from bantuan import AKAR, salin_proyek
 
-AKAR = Path(__file__).resolve().parents[1]
 EPOCH = "1767225600"  # 2026-01-01T00:00:00Z
 UNIT_DIHAPUS = "bakesbangpol"
 HALAMAN_BARU = "panduan/cara-membaca.md"
@@ -30,26 +30,6 @@ JUDUL_BARU = "Cara membaca hasil survei"
 # --------------------------------------------------------------------------------------
 # Helpers
 # --------------------------------------------------------------------------------------
-
-
-def salin_proyek(tujuan: Path) -> Path:
-    """The inputs of a build: config, hand-written pages, data (no generated folder).
-
-    A theme ``custom_dir`` named in ``mkdocs.yml`` (relative to it) is linked in too, by
-    its top folder:
-    a bare ``skm_build/overrides`` folder would shadow the installed package.
-    """
-    tujuan.mkdir(parents=True, exist_ok=True)
-    konfigurasi = (AKAR / "mkdocs.yml").read_text(encoding="utf-8")
-    (tujuan / "mkdocs.yml").write_text(konfigurasi, encoding="utf-8")
-    for relatif in re.findall(r"^\s*custom_dir:\s*([^\s#]+)", konfigurasi, re.MULTILINE):
-        puncak = Path(relatif).parts[0]  # link the top folder: a half-copied package
-        if not Path(relatif).is_absolute() and not (tujuan / puncak).exists():
-            (tujuan / puncak).symlink_to(AKAR / puncak, target_is_directory=True)
-    shutil.copytree(AKAR / "content", tujuan / "content",
-                    ignore=lambda folder, nama: [n for n in nama if n.startswith("_dibangun")])
-    shutil.copytree(AKAR / "data", tujuan / "data")
-    return tujuan
 
 
 def skm_build(akar: Path) -> subprocess.CompletedProcess:

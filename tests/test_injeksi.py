@@ -16,28 +16,17 @@ the respondents' layanan. The site is built with ``skm build`` and checked twice
 
 from __future__ import annotations
 
-import functools
 import json
-import os
 import re
-import shutil
-import threading
 from collections.abc import Iterator
 from html.parser import HTMLParser
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from bantuan import CHROMIUM, CHROMIUM_ARGS, salin_proyek, situs_tersaji
 from conftest import JUDUL, tulis
 
-from skm_build import cli
-
-AKAR = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
 BATAS_TUNGGU = 20_000  # ms
 
 MUATAN = {
@@ -118,49 +107,13 @@ def tulis_data_muatan(folder: Path) -> None:
                   f"tindak_lanjut:\n{rtl}")
 
 
-def salin_proyek(tujuan: Path) -> None:
-    """mkdocs.yml (custom_dir made absolute) and the hand-written pages."""
-    konfigurasi = (AKAR / "mkdocs.yml").read_text(encoding="utf-8")
-    konfigurasi = re.sub(r"^(\s*custom_dir:\s*)([^\s#]+)",
-                         lambda m: m.group(1) + str(AKAR / m.group(2)), konfigurasi,
-                         flags=re.MULTILINE)
-    (tujuan / "mkdocs.yml").write_text(konfigurasi, encoding="utf-8")
-    shutil.copytree(AKAR / "content", tujuan / "content",
-                    ignore=lambda folder, nama: [n for n in nama if n.startswith("_dibangun")])
-
-
-class _Senyap(SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def proyek(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
     """The payload site built with ``skm build`` and served on 127.0.0.1."""
-    akar = tmp_path_factory.mktemp("injeksi")
-    salin_proyek(akar)
+    akar = salin_proyek(tmp_path_factory.mktemp("injeksi"), dengan_data=False)
     tulis_data_muatan(akar / "data")
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Senyap, directory=str(akar / "site")))
-    server.daemon_threads = True
-    alamat = f"http://127.0.0.1:{server.server_address[1]}/"
-    semula = Path.cwd()
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("SKM_SITE_URL", alamat)
-        mp.setenv("NO_MKDOCS_2_WARNING", "1")
-        os.chdir(akar)
-        try:
-            kode = cli.main(["build"])
-        finally:
-            os.chdir(semula)
-    if kode != 0:
-        server.server_close()
-        pytest.fail(f"skm build exited {kode}")
-    benang = threading.Thread(target=server.serve_forever, daemon=True)
-    benang.start()
-    yield akar, alamat
-    server.shutdown()
-    server.server_close()
+    with situs_tersaji(akar, pytest.fail) as alamat:
+        yield akar, alamat
 
 
 def halaman_html(situs: Path) -> list[str]:

@@ -20,7 +20,6 @@ from __future__ import annotations
 import gzip
 import hashlib
 import os
-import re
 import shutil
 import struct
 import subprocess
@@ -32,13 +31,13 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
+from bantuan import bangun, salin_proyek
 from conftest import CSV_DUKCAPIL, JUDUL, KABUPATEN, OPD, PERIODE, tulis
 
 from skm_build import cli
 from skm_build.masalah import GALAT
 from skm_build.muat import periksa
 
-AKAR = Path(__file__).resolve().parents[1]
 CSV = "survei/2025-s1/dukcapil.csv"
 LAPORAN = "survei/2025-s1/dukcapil.yaml"
 JATEN = "survei/2025-s1/kecamatan-jaten.yaml"
@@ -420,21 +419,6 @@ def sidik(folder: Path) -> dict[str, str]:
             for b in sorted(folder.rglob("*")) if b.is_file()}
 
 
-def salin_proyek(tujuan: Path) -> None:
-    """The inputs of a build: config and hand-written pages.
-
-    The theme's ``custom_dir`` is made absolute: a ``skm_build/`` folder in the copy would
-    shadow the package for ``python -m skm_build`` run there.
-    """
-    konfigurasi = (AKAR / "mkdocs.yml").read_text(encoding="utf-8")
-    konfigurasi = re.sub(r"^(\s*custom_dir:\s*)([^\s#]+)",
-                         lambda m: m.group(1) + str(AKAR / m.group(2)), konfigurasi,
-                         flags=re.MULTILINE)
-    (tujuan / "mkdocs.yml").write_text(konfigurasi, encoding="utf-8")
-    shutil.copytree(AKAR / "content", tujuan / "content",
-                    ignore=lambda folder, nama: [n for n in nama if n.startswith("_dibangun")])
-
-
 def tulis_data_sah(folder: Path) -> None:
     tulis(folder, "kabupaten.yaml", KABUPATEN)
     tulis(folder, "opd.yaml", OPD)
@@ -443,20 +427,11 @@ def tulis_data_sah(folder: Path) -> None:
     tulis(folder, LAPORAN, "diterima: 2025-07-10\npopulasi: 4\n")
 
 
-def bangun(akar: Path) -> int:
-    semula = Path.cwd()
-    os.chdir(akar)
-    try:
-        return cli.main(["build"])
-    finally:
-        os.chdir(semula)
-
-
 @pytest.fixture(scope="module")
 def proyek_terbangun(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A project built once from the valid fixture data; tests copy it."""
     akar = tmp_path_factory.mktemp("proyek-sah")
-    salin_proyek(akar)
+    salin_proyek(akar, dengan_data=False)
     tulis_data_sah(akar / "data")
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("NO_MKDOCS_2_WARNING", "1")

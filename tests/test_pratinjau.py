@@ -10,7 +10,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from test_bangun import salin_proyek
+from bantuan import salin_proyek
 
 
 def _port_bebas() -> int:

@@ -24,21 +24,18 @@ import hashlib
 import html
 import io
 import json
-import os
-import re
 import shutil
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from bantuan import bangun, salin_proyek
 from conftest import CSV_DUKCAPIL, KABUPATEN, OPD, PERIODE, tulis
 
-from skm_build import cli
 from skm_build.masalah import GALAT
 from skm_build.muat import periksa
 
-AKAR = Path(__file__).resolve().parents[1]
 CSV = "survei/2025-s1/dukcapil.csv"
 LAPORAN = "survei/2025-s1/dukcapil.yaml"
 BARIS = CSV_DUKCAPIL.splitlines()
@@ -139,30 +136,10 @@ def sidik(folder: Path) -> dict[str, str]:
             for b in sorted(folder.rglob("*")) if b.is_file()}
 
 
-def salin_proyek(tujuan: Path) -> None:
-    """mkdocs.yml (custom_dir made absolute) and the hand-written pages."""
-    konfigurasi = (AKAR / "mkdocs.yml").read_text(encoding="utf-8")
-    konfigurasi = re.sub(r"^(\s*custom_dir:\s*)([^\s#]+)",
-                         lambda m: m.group(1) + str(AKAR / m.group(2)), konfigurasi,
-                         flags=re.MULTILINE)
-    (tujuan / "mkdocs.yml").write_text(konfigurasi, encoding="utf-8")
-    shutil.copytree(AKAR / "content", tujuan / "content",
-                    ignore=lambda folder, nama: [n for n in nama if n.startswith("_dibangun")])
-
-
-def bangun(akar: Path) -> int:
-    semula = Path.cwd()
-    os.chdir(akar)
-    try:
-        return cli.main(["build"])
-    finally:
-        os.chdir(semula)
-
-
 @pytest.fixture(scope="module")
 def terbangun(tmp_path_factory: pytest.TempPathFactory) -> Path:
     akar = tmp_path_factory.mktemp("pribadi")
-    salin_proyek(akar)
+    salin_proyek(akar, dengan_data=False)
     tulis_data(akar / "data")
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("NO_MKDOCS_2_WARNING", "1")

@@ -9,38 +9,19 @@ navigates to instantly.
 
 from __future__ import annotations
 
-import functools
 import html
-import os
 import re
-import shutil
-import threading
 from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Decimal
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-
-from skm_build import cli
+from bantuan import AKAR, CHROMIUM, CHROMIUM_ARGS, salin_proyek, situs_tersaji
 
 pytestmark = pytest.mark.browser
 
 sync_api = pytest.importorskip("playwright.sync_api")
-
-AKAR = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 PERIODE_TERBARU = "2025-s2"
 HALAMAN_GRAFIK = ["", f"periode/{PERIODE_TERBARU}/", "opd/dukcapil/", "opd/bakesbangpol/"]
@@ -57,56 +38,12 @@ BATAS_TUNGGU = 20_000  # ms
 # --------------------------------------------------------------------------------------
 
 
-def salin_proyek(tujuan: Path) -> None:
-    """The inputs of a build: config, hand-written pages, data (no generated folder).
-
-    A theme ``custom_dir`` named in ``mkdocs.yml`` (relative to it) is linked in too, by
-    its top folder:
-    a bare ``skm_build/overrides`` folder would shadow the installed package.
-    """
-    konfigurasi = (AKAR / "mkdocs.yml").read_text(encoding="utf-8")
-    (tujuan / "mkdocs.yml").write_text(konfigurasi, encoding="utf-8")
-    for relatif in re.findall(r"^\s*custom_dir:\s*([^\s#]+)", konfigurasi, re.MULTILINE):
-        puncak = Path(relatif).parts[0]  # link the top folder: a half-copied package
-        if not Path(relatif).is_absolute() and not (tujuan / puncak).exists():
-            (tujuan / puncak).symlink_to(AKAR / puncak, target_is_directory=True)
-    shutil.copytree(AKAR / "content", tujuan / "content",
-                    ignore=lambda folder, nama: [n for n in nama if n.startswith("_dibangun")])
-    shutil.copytree(AKAR / "data", tujuan / "data")
-
-
-class _Senyap(SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def situs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Build the shipped data with ``skm build``; yield the served base URL."""
-    akar = tmp_path_factory.mktemp("situs-contoh")
-    salin_proyek(akar)
-    # Bind first: the port is part of site_url, which the build writes into sitemap.xml.
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Senyap, directory=str(akar / "site")))
-    server.daemon_threads = True
-    alamat = f"http://127.0.0.1:{server.server_address[1]}/"
-    semula = Path.cwd()
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("SKM_SITE_URL", alamat)
-        mp.setenv("NO_MKDOCS_2_WARNING", "1")
-        os.chdir(akar)
-        try:
-            kode = cli.main(["build"])
-        finally:
-            os.chdir(semula)
-    if kode != 0:
-        server.server_close()
-        pytest.fail(f"skm build exited {kode}")
-    benang = threading.Thread(target=server.serve_forever, daemon=True)
-    benang.start()
-    yield alamat
-    server.shutdown()
-    server.server_close()
+    akar = salin_proyek(tmp_path_factory.mktemp("situs-contoh"))
+    with situs_tersaji(akar, pytest.fail) as alamat:
+        yield alamat
 
 
 # --------------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 import plotly.graph_objects as go
 import plotly.io as pio
 import pytest
+from bantuan import CHROMIUM, CHROMIUM_ARGS
 
 pytestmark = pytest.mark.browser
 
@@ -28,17 +29,6 @@ sync_api = pytest.importorskip("playwright.sync_api")
 
 STATIC = Path(__file__).resolve().parents[1] / "skm_build" / "static"
 ASSETS = ("skm-grafik.js", "skm.css", "plotly-basic.min.js", "plotly-cartesian.min.js")
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 UNSUR = ["Persyaratan", "Prosedur", "Waktu", "Biaya", "Produk", "Kompetensi", "Perilaku"]
 

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import shutil
 import signal
 import subprocess
@@ -33,11 +32,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from bantuan import salin_proyek
 from conftest import CSV_DUKCAPIL, KABUPATEN, OPD, PERIODE, tulis
 
 from skm_build.situs import pulihkan
 
-AKAR = Path(__file__).resolve().parents[1]
 EPOCH = "1767225600"  # 2026-01-01T00:00:00Z
 CSV = "survei/2025-s1/dukcapil.csv"
 CSV_B = CSV_DUKCAPIL.replace("2025-02-03,L,34,SMA,Swasta,3,3,2,",
@@ -48,19 +47,6 @@ Sidik = dict[str, str]
 
 
 # --- a project and its builds --------------------------------------------------------------
-
-
-def salin_proyek(tujuan: Path) -> None:
-    """mkdocs.yml (custom_dir made absolute: a skm_build/ folder in the copy would shadow
-    the package for ``python -m skm_build``) and the hand-written pages."""
-    tujuan.mkdir(parents=True, exist_ok=True)
-    konfigurasi = (AKAR / "mkdocs.yml").read_text(encoding="utf-8")
-    konfigurasi = re.sub(r"^(\s*custom_dir:\s*)([^\s#]+)",
-                         lambda m: m.group(1) + str(AKAR / m.group(2)), konfigurasi,
-                         flags=re.MULTILINE)
-    (tujuan / "mkdocs.yml").write_text(konfigurasi, encoding="utf-8")
-    shutil.copytree(AKAR / "content", tujuan / "content",
-                    ignore=lambda folder, nama: [n for n in nama if n.startswith("_dibangun")])
 
 
 def tulis_data(folder: Path, csv: str) -> None:
@@ -116,10 +102,10 @@ class Referensi:
 @pytest.fixture(scope="module")
 def ref(tmp_path_factory: pytest.TempPathFactory) -> Referensi:
     akar_a = tmp_path_factory.mktemp("a") / "proyek"
-    salin_proyek(akar_a)
+    salin_proyek(akar_a, dengan_data=False)
     tulis_data(akar_a / "data", CSV_DUKCAPIL)
     akar_b = tmp_path_factory.mktemp("b") / "proyek"
-    salin_proyek(akar_b)
+    salin_proyek(akar_b, dengan_data=False)
     tulis_data(akar_b / "data", CSV_B)
     for akar in (akar_a, akar_b):
         mulai = time.monotonic()
