@@ -24,7 +24,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from bantuan import CHROMIUM, CHROMIUM_ARGS, salin_proyek, situs_tersaji
+from bantuan import chromium, salin_proyek, situs_tersaji
 from conftest import JUDUL, tulis
 
 BATAS_TUNGGU = 20_000  # ms
@@ -264,13 +264,8 @@ SUSUPAN = """() => {
 
 @pytest.fixture(scope="module")
 def peramban() -> Iterator[object]:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} not installed (apt-get install chromium)")
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    with chromium() as peramban_:
+        yield peramban_
 
 
 class Kunjungan:

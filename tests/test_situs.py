@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from bantuan import AKAR, CHROMIUM, CHROMIUM_ARGS, salin_proyek, situs_tersaji
+from bantuan import AKAR, chromium, salin_proyek, situs_tersaji
 
 pytestmark = pytest.mark.browser
 
@@ -53,12 +53,8 @@ def situs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def peramban() -> Iterator[object]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} not installed (apt-get install chromium)")
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    with chromium() as peramban_:
+        yield peramban_
 
 
 class Kunjungan:

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 import plotly.graph_objects as go
 import plotly.io as pio
 import pytest
-from bantuan import CHROMIUM, CHROMIUM_ARGS
+from bantuan import chromium
 
 pytestmark = pytest.mark.browser
 
@@ -206,12 +206,8 @@ def base_url(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} not installed (apt-get install chromium)")
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    with chromium() as peramban_:
+        yield peramban_
 
 
 class Visit:
