@@ -6,6 +6,11 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Properties are about values, not speed: a loaded CI machine must not fail them on time.
+settings.register_profile("skm", deadline=None)
+settings.load_profile("skm")
 
 KABUPATEN = """\
 nama: Kabupaten Uji
