@@ -7,6 +7,7 @@ a test that breaks something never touches the repository's own ``site/``.
 from __future__ import annotations
 
 import functools
+import hashlib
 import os
 import re
 import shutil
@@ -43,6 +44,13 @@ def salin_proyek(tujuan: Path, dengan_data: bool = True) -> Path:
     if dengan_data:
         shutil.copytree(AKAR / "data", tujuan / "data")
     return tujuan
+
+
+def sidik(folder: Path) -> dict[str, str]:
+    """sha256 of every file below ``folder``, by relative path: "left byte-identical"."""
+    assert folder.is_dir(), folder
+    return {b.relative_to(folder).as_posix(): hashlib.sha256(b.read_bytes()).hexdigest()
+            for b in sorted(folder.rglob("*")) if b.is_file()}
 
 
 def bangun(akar: Path) -> int:

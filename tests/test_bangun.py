@@ -7,7 +7,6 @@ happen once per session; tests that break something work on a copy of a built pr
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -19,7 +18,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from bantuan import AKAR, salin_proyek
+from bantuan import AKAR, salin_proyek, sidik
 
 EPOCH = "1767225600"  # 2026-01-01T00:00:00Z
 UNIT_DIHAPUS = "bakesbangpol"
@@ -44,13 +43,6 @@ def bangun_atau_gagal(akar: Path) -> Path:
     r = skm_build(akar)
     assert r.returncode == 0, r.stderr
     return akar
-
-
-def sidik(folder: Path) -> dict[str, str]:
-    """sha256 of every file below ``folder``, by relative path."""
-    assert folder.is_dir(), folder
-    return {b.relative_to(folder).as_posix(): hashlib.sha256(b.read_bytes()).hexdigest()
-            for b in sorted(folder.rglob("*")) if b.is_file()}
 
 
 def beda(a: dict[str, str], b: dict[str, str]) -> list[str]:

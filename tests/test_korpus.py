@@ -18,7 +18,6 @@ through ``skm build`` in a subprocess, end to end.
 from __future__ import annotations
 
 import gzip
-import hashlib
 import os
 import shutil
 import struct
@@ -31,7 +30,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
-from bantuan import bangun, salin_proyek
+from bantuan import bangun, salin_proyek, sidik
 from conftest import CSV_DUKCAPIL, JUDUL, KABUPATEN, OPD, PERIODE, tulis
 
 from skm_build import cli
@@ -411,12 +410,6 @@ def test_berkas_rusak_ditolak_di_tempatnya(data: Path, nama: str,
 
 
 # --- a failed build leaves site/ as it was ----------------------------------------------------
-
-
-def sidik(folder: Path) -> dict[str, str]:
-    """Every file under ``folder`` by relative path, with its SHA-256."""
-    return {b.relative_to(folder).as_posix(): hashlib.sha256(b.read_bytes()).hexdigest()
-            for b in sorted(folder.rglob("*")) if b.is_file()}
 
 
 def tulis_data_sah(folder: Path) -> None:

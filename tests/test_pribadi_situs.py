@@ -20,7 +20,6 @@ tests/test_validasi.py.
 from __future__ import annotations
 
 import gzip
-import hashlib
 import html
 import io
 import json
@@ -30,7 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from bantuan import bangun, salin_proyek
+from bantuan import bangun, salin_proyek, sidik
 from conftest import CSV_DUKCAPIL, KABUPATEN, OPD, PERIODE, tulis
 
 from skm_build.masalah import GALAT
@@ -129,11 +128,6 @@ def temukan(situs: Path, cari: str) -> list[str]:
     """The files whose text contains ``cari`` (whitespace compared loosely)."""
     cari = " ".join(cari.split())
     return [nama for nama, teks in teks_situs(situs).items() if cari in teks]
-
-
-def sidik(folder: Path) -> dict[str, str]:
-    return {b.relative_to(folder).as_posix(): hashlib.sha256(b.read_bytes()).hexdigest()
-            for b in sorted(folder.rglob("*")) if b.is_file()}
 
 
 @pytest.fixture(scope="module")

@@ -20,7 +20,6 @@ with the same ``SOURCE_DATE_EPOCH`` are identical is tested in tests/test_bangun
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import signal
@@ -32,7 +31,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from bantuan import salin_proyek
+from bantuan import salin_proyek, sidik
 from conftest import CSV_DUKCAPIL, KABUPATEN, OPD, PERIODE, tulis
 
 from skm_build.situs import pulihkan
@@ -69,12 +68,10 @@ def skm_build(akar: Path) -> subprocess.CompletedProcess:
                           timeout=BATAS_DETIK, check=False)
 
 
-def sidik(folder: Path) -> Sidik | None:
-    """sha256 of every file below ``folder`` by relative path; None when it is missing."""
-    if not folder.is_dir():
-        return None
-    return {b.relative_to(folder).as_posix(): hashlib.sha256(b.read_bytes()).hexdigest()
-            for b in sorted(folder.rglob("*")) if b.is_file()}
+def sidik_bila_ada(folder: Path) -> Sidik | None:
+    """The folder's file hashes, or None when it is missing (a killed build may leave no
+    site/)."""
+    return sidik(folder) if folder.is_dir() else None
 
 
 def sisa(akar: Path) -> list[str]:
@@ -88,7 +85,7 @@ class Referensi:
 
     def __init__(self, akar_a: Path, situs_b: Sidik, durasi_b: float) -> None:
         self.akar_a = akar_a
-        self.a = sidik(akar_a / "site")
+        self.a = sidik_bila_ada(akar_a / "site")
         self.b = situs_b
         self.durasi_b = durasi_b  # seconds a whole build takes here
 
@@ -111,7 +108,7 @@ def ref(tmp_path_factory: pytest.TempPathFactory) -> Referensi:
         mulai = time.monotonic()
         r = skm_build(akar)
         assert r.returncode == 0, r.stderr
-    acuan = Referensi(akar_a, sidik(akar_b / "site"), time.monotonic() - mulai)
+    acuan = Referensi(akar_a, sidik_bila_ada(akar_b / "site"), time.monotonic() - mulai)
     assert acuan.a != acuan.b
     return acuan
 
@@ -161,14 +158,14 @@ def ada(akar: Path, pola: str, berisi: bool = False) -> bool:
 
 def periksa_keadaan(akar: Path, sebelum: Sidik | None, ref: Referensi) -> str:
     """After a kill: the site is the one before, or B complete, or between the renames."""
-    sekarang = sidik(akar / "site")
+    sekarang = sidik_bila_ada(akar / "site")
     if sekarang == sebelum:
         return "lama"
     if sekarang == ref.b:
         return "baru"
     assert sekarang is None, "site/ is neither the previous site nor the complete new one"
     cadangan = list(akar.glob("site.lama-*"))
-    assert len(cadangan) == 1 and sidik(cadangan[0]) == sebelum, "site/ lost"
+    assert len(cadangan) == 1 and sidik_bila_ada(cadangan[0]) == sebelum, "site/ lost"
     return "di antara dua rename"
 
 
@@ -176,7 +173,7 @@ def pulih_dan_terbit(akar: Path, ref: Referensi) -> None:
     """The next build recovers: no leftovers, and exactly B is published."""
     r = skm_build(akar)
     assert r.returncode == 0, r.stderr
-    assert sidik(akar / "site") == ref.b
+    assert sidik_bila_ada(akar / "site") == ref.b
     assert sisa(akar) == []
 
 
@@ -211,7 +208,7 @@ def test_build_dibunuh_pada_deretan_waktu(ref: Referensi, tmp_path: Path) -> Non
     akar = ref.proyek(tmp_path / "proyek")
     keadaan = []
     for i in range(1, 9):  # 15 % … 120 % of a whole build: the last ones may finish
-        sebelum = sidik(akar / "site")
+        sebelum = sidik_bila_ada(akar / "site")
         b = Bangunan(akar)
         saat = ref.durasi_b * 0.15 * i
         if b.bunuh_bila(lambda b=b, saat=saat: time.monotonic() - b.mulai >= saat):
@@ -237,7 +234,7 @@ def test_pulihkan_mengembalikan_situs_lama_setelah_mati_di_antara_dua_rename(
     akar = ref.proyek(tmp_path / "proyek")
     _di_antara_dua_rename(akar)
     pulihkan(akar / "site")
-    assert sidik(akar / "site") == ref.a
+    assert sidik_bila_ada(akar / "site") == ref.a
     assert [p for p in sisa(akar) if p.startswith("site.")] == []
 
 
@@ -249,7 +246,7 @@ def test_build_gagal_sesudah_mati_di_antara_dua_rename_memulihkan_situs_lama(
     r = skm_build(akar)
     assert r.returncode == 1
     assert "Traceback" not in r.stderr
-    assert sidik(akar / "site") == ref.a
+    assert sidik_bila_ada(akar / "site") == ref.a
     assert [p for p in sisa(akar) if p.startswith("site.")] == []
 
 
