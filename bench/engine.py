@@ -49,9 +49,9 @@ import json, resource, sys, time
 from pathlib import Path
 mode, folder = sys.argv[1], Path(sys.argv[2])
 import pandas as pd
-from skm_build import muat
-from skm_build.hasil import hitung_semua
-from skm_build.muat import periksa
+from skm_build.kontrak import muat
+from skm_build.hitung.hasil import hitung_semua
+from skm_build.kontrak.muat import periksa
 if sys.argv[3:] == ["--no-fast-path"]:
     muat._csv_bersih = lambda *_: None
 
@@ -93,9 +93,9 @@ print(json.dumps(hasil))
 PROFIL = r"""
 import cProfile, pstats, sys
 from pathlib import Path
-from skm_build import muat
-from skm_build.hasil import hitung_semua
-from skm_build.muat import periksa
+from skm_build.kontrak import muat
+from skm_build.hitung.hasil import hitung_semua
+from skm_build.kontrak.muat import periksa
 folder = Path(sys.argv[1])
 if sys.argv[2:] == ["--no-fast-path"]:
     muat._csv_bersih = lambda *_: None

@@ -1,6 +1,6 @@
 """Differential check: the loader's fast CSV path must equal its pandas path, byte for byte.
 
-``skm_build.muat._csv_bersih`` accepts only files that are clean beyond doubt and returns
+``skm_build.kontrak.muat._csv_bersih`` accepts only files that are clean beyond doubt and returns
 None for anything else, so that the pandas path (which words every problem with its line)
 takes over. This script writes thousands of small respondent files — clean ones and ones
 bent in the ways spreadsheets and people bend them (``;``, BOM, CRLF, lone CR, quotes,
@@ -21,9 +21,9 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from skm_build import muat
-from skm_build.masalah import DaftarMasalah
-from skm_build.model import Periode
+from skm_build.kontrak import muat
+from skm_build.kontrak.masalah import DaftarMasalah
+from skm_build.kontrak.model import Periode
 
 PER = Periode("2025-s1", "Semester I 2025", date(2025, 1, 1), date(2025, 6, 30),
               date(2025, 7, 21))

@@ -125,7 +125,7 @@ def tulis_konfigurasi_polos(akar: Path) -> None:
     the same deterministic Markdown the timed builds wrote).
     """
     sys.path.insert(0, str(AKAR))
-    from skm_build import situs
+    from skm_build.situs import bangun as situs
 
     proyek = situs.Proyek(akar, akar / "data")
     with contextlib.redirect_stderr(io.StringIO()):
@@ -182,7 +182,7 @@ def _daftar(nilai: list[tuple[float, float]], i: int) -> str:
 def profil(akar: Path) -> None:
     """cProfile of the generate-pages stage (what skm adds before MkDocs runs)."""
     sys.path.insert(0, str(AKAR))
-    from skm_build import situs
+    from skm_build.situs import bangun as situs
 
     proyek = situs.Proyek(akar, akar / "data")
     with contextlib.redirect_stderr(io.StringIO()):

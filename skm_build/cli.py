@@ -14,17 +14,12 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from . import format_id as fmt
-from .hasil import Hasil, hitung_semua
-from .ikm import KODE_UNSUR
-from .masalah import DaftarMasalah
-from .muat import Pemeriksaan, periksa
-
-KELUAR_OK, KELUAR_DATA, KELUAR_PEMAKAIAN = 0, 1, 2
-
-
-class SalahPakai(Exception):
-    """The command line asks for something that does not exist (exit 2)."""
+from skm_build.aturan.ikm import KODE_UNSUR
+from skm_build.hitung.hasil import Hasil, hitung_semua
+from skm_build.kontrak.galat import KELUAR_DATA, KELUAR_OK, KELUAR_PEMAKAIAN, SalahPakai
+from skm_build.kontrak.masalah import DaftarMasalah
+from skm_build.kontrak.muat import Pemeriksaan, periksa
+from skm_build.terbit import format_id as fmt
 
 
 def _cetak_masalah(masalah: DaftarMasalah) -> None:
@@ -45,7 +40,7 @@ def perintah_check(args: argparse.Namespace) -> int:
     pull request shows it on the offending line of the offending file.
     """
     if getattr(args, "format", "text") == "github":
-        from .anotasi_github import anotasi
+        from skm_build.kontrak.anotasi_github import anotasi
 
         p = periksa(args.data)
         for baris in anotasi(p.masalah):
@@ -140,7 +135,7 @@ def perintah_results(args: argparse.Namespace) -> int:
 
 def perintah_build(args: argparse.Namespace) -> int:
     """check → compute → Markdown → MkDocs → swap into site/ (untouched on failure)."""
-    from .situs import BangunGagal, Proyek, bangun
+    from skm_build.situs.bangun import BangunGagal, Proyek, bangun
 
     proyek = Proyek(Path.cwd(), args.data)
     print(f"skm build: {args.data} → site/", file=sys.stderr)
@@ -155,16 +150,16 @@ def perintah_build(args: argparse.Namespace) -> int:
 
 def perintah_serve(args: argparse.Namespace) -> int:
     """Build, serve site/ on 127.0.0.1, and rebuild whenever data/ or content/ changes."""
-    from .pratinjau import pratinjau
-    from .situs import Proyek
+    from skm_build.situs.bangun import Proyek
+    from skm_build.situs.pratinjau import pratinjau
 
     return pratinjau(Proyek(Path.cwd(), args.data), args.port)
 
 
 def perintah_paket(args: argparse.Namespace) -> int:
     """One zip for KemenPAN RB and the province: report (HTML, PDF) and open data."""
-    from . import paket
-    from .situs import BangunGagal, Proyek, bangun
+    from skm_build.situs.bangun import BangunGagal, Proyek, bangun
+    from skm_build.staf import paket
 
     p = _muat_atau_gagal(args.data)
     if p.data is None:
@@ -229,7 +224,7 @@ def _parser() -> argparse.ArgumentParser:
     pk.add_argument("--periode", required=True, help="periode laporan (mis. 2025-s1)")
     pk.add_argument("--keluar", type=Path, help="berkas zip (bawaan: skm-<periode>.zip)")
     pk.add_argument("--tanpa-pdf", action="store_true", help="jangan membuat PDF")
-    from .perintah_staf import daftarkan  # the staff loop: import, templat, periode, ...
+    from skm_build.staf.perintah import daftarkan  # the staff loop: import, templat, periode, ...
 
     daftarkan(tambah)
     return parser

@@ -16,5 +16,5 @@ PY="${PYTHON:-python3}"
 .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[test,pdf]"
 
 export NO_MKDOCS_2_WARNING=1
-.venv/bin/ruff check skm_build tests bench
+.venv/bin/ruff check skm_build tests bench tools
 .venv/bin/python -m pytest -q "$@"

@@ -250,7 +250,7 @@ def test_grafik_situs_adalah_figur_plotly_sah(dasar):
 def test_label_grafik_dibulatkan_seperti_tabel(nilai, label):
     """Chart labels round half up on the exact value, like the tables beside them
     (a binary float would print 78,125 as 78,12 and 88,305 as 88,30)."""
-    from skm_build import format_id, grafik
+    from skm_build.terbit import format_id, grafik
 
     assert grafik.unsur(["U1"], [nilai], ["B"])["data"][0]["text"] == [label]
     if nilai is not None:

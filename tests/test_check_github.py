@@ -46,7 +46,7 @@ def test_anotasi_jalur_relatif_terhadap_folder_kerja(
 
 def test_pesan_dan_properti_di_escape(data: Path, monkeypatch: pytest.MonkeyPatch,
                                       capsys: pytest.CaptureFixture) -> None:
-    from skm_build.anotasi_github import _lepas_pesan, _lepas_properti
+    from skm_build.kontrak.anotasi_github import _lepas_pesan, _lepas_properti
 
     assert _lepas_properti("a:b,c%d\ne") == "a%3Ab%2Cc%25d%0Ae"
     assert _lepas_pesan("100% salah\nbaris") == "100%25 salah%0Abaris"

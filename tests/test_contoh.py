@@ -1,4 +1,4 @@
-"""Tests for the synthetic sample data (``skm_build.contoh`` and the committed ``data/``).
+"""Tests for the synthetic sample data (``tools/buat_contoh.py`` and the committed ``data/``).
 
 The committed ``data/`` must be exactly what the generator writes (so nobody edits it by
 hand and it can always be regenerated), and the variety the site relies on must really
@@ -20,10 +20,10 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:  # allow plain `pytest` without installing the package
-    sys.path.insert(0, str(ROOT))
+if str(ROOT / "tools") not in sys.path:  # the generator is a script outside the package
+    sys.path.insert(0, str(ROOT / "tools"))
 
-from skm_build import contoh  # noqa: E402
+import buat_contoh as contoh  # noqa: E402
 
 DATA = ROOT / "data"
 UNSUR = [f"u{i}" for i in range(1, 10)]
@@ -149,9 +149,9 @@ def test_regenerating_gives_byte_identical_committed_data(tmp_path: Path) -> Non
     contoh.tulis_data_contoh(tmp_path / "data")
     baru = _semua_file(tmp_path / "data")
     lama = _semua_file(DATA)
-    assert sorted(baru) == sorted(lama), "file set differs: run python -m skm_build.contoh"
+    assert sorted(baru) == sorted(lama), "file set differs: run python tools/buat_contoh.py"
     berbeda = [rel for rel in baru if baru[rel] != lama[rel]]
-    assert not berbeda, f"regenerate with python -m skm_build.contoh --out data: {berbeda[:5]}"
+    assert not berbeda, f"regenerate with python tools/buat_contoh.py --out data: {berbeda[:5]}"
 
 
 def test_cli_writes_same_files_and_drops_stale_survei(tmp_path: Path) -> None:
@@ -194,7 +194,7 @@ def test_files_are_utf8_lf_and_small() -> None:
 
 def test_kabupaten_yaml() -> None:
     teks = (DATA / "kabupaten.yaml").read_text(encoding="utf-8")
-    assert teks.startswith("#") and "sintetis" in teks and "python -m skm_build.contoh" in teks
+    assert teks.startswith("#") and "sintetis" in teks and "python tools/buat_contoh.py" in teks
     k = yaml.safe_load(teks)
     assert k == {
         "nama": "Kabupaten Karanganyar",

@@ -1,6 +1,6 @@
-"""Open data (``skm_build.data_terbuka``): every number equals the engine, nothing personal.
+"""Open data (``skm_build.terbit.data_terbuka``): every number equals the engine, nothing personal.
 
-The expected values come from :func:`skm_build.hasil.hitung_semua`, the engine the pages
+The expected values come from :func:`skm_build.hitung.hasil.hitung_semua`, the engine the pages
 use; the files are parsed back as a user would (csv, openpyxl, json, frictionless).
 """
 
@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 from conftest import tulis
 
-from skm_build import data_terbuka as dt
-from skm_build.hasil import Hasil, hitung_semua
-from skm_build.ikm import KODE_UNSUR, KONVERSI, bulat
-from skm_build.muat import periksa
+from skm_build.aturan.ikm import KODE_UNSUR, KONVERSI, bulat
+from skm_build.hitung.hasil import Hasil, hitung_semua
+from skm_build.kontrak.muat import periksa
+from skm_build.terbit import data_terbuka as dt
 
 ROOT = Path(__file__).resolve().parents[1]
 RAHASIA_SARAN = "Petugas bernama Joko Rahasia123 lambat"

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from skm_build.ikm import (
+from skm_build.aturan.ikm import (
     KODE_UNSUR,
     IkmTidakTerhitung,
     bulat,

@@ -16,10 +16,10 @@ import openpyxl
 import pytest
 from conftest import tulis
 
-from skm_build import kenali
+from skm_build.aturan.ikm import PERTANYAAN, UNSUR_MENURUT_KODE
 from skm_build.cli import main
-from skm_build.ikm import PERTANYAAN, UNSUR_MENURUT_KODE
-from skm_build.muat import periksa
+from skm_build.kontrak.muat import periksa
+from skm_build.staf import kenali
 
 TUJUAN = "survei/2025-s1/kecamatan-jaten.csv"
 NAMA = ("Budi Santoso", "Siti Aminah", "Joko Widodo", "Rina Marlina")
@@ -248,7 +248,7 @@ def test_csv_titik_koma_windows_1252_dan_tanggal_bulan_dulu(data: Path, tmp_path
 
 
 def test_templat_excel_yang_diisi_terimpor(data: Path, tmp_path: Path) -> None:
-    from skm_build.templat import templat_xlsx
+    from skm_build.terbit.templat_opd import templat_xlsx
 
     sumber = tmp_path / "templat-diisi.xlsx"
     sumber.write_bytes(templat_xlsx())

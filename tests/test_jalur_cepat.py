@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from skm_build import muat
+from skm_build.kontrak import muat
 
 _SPEK = importlib.util.spec_from_file_location(
     "setara", Path(__file__).resolve().parents[1] / "bench" / "setara.py")

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from conftest import tulis
 
-from skm_build import kepatuhan as kp
 from skm_build.cli import main
-from skm_build.halaman import Penyusun
-from skm_build.hasil import hitung_semua
-from skm_build.model import Opd, Periode
-from skm_build.muat import periksa
+from skm_build.hitung import kepatuhan as kp
+from skm_build.hitung.hasil import hitung_semua
+from skm_build.kontrak.model import Opd, Periode
+from skm_build.kontrak.muat import periksa
+from skm_build.terbit.halaman import Penyusun
 
 PER = Periode("2025-s1", "Semester I 2025", date(2025, 1, 1), date(2025, 6, 30),
               date(2025, 7, 21))

@@ -34,8 +34,8 @@ from bantuan import bangun, salin_proyek, sidik
 from conftest import CSV_DUKCAPIL, JUDUL, KABUPATEN, OPD, PERIODE, tulis
 
 from skm_build import cli
-from skm_build.masalah import GALAT
-from skm_build.muat import periksa
+from skm_build.kontrak.masalah import GALAT
+from skm_build.kontrak.muat import periksa
 
 CSV = "survei/2025-s1/dukcapil.csv"
 LAPORAN = "survei/2025-s1/dukcapil.yaml"

@@ -1,6 +1,6 @@
 """The Laporan SKM Kabupaten pages (/laporan/<periode>/): chapters, units, numbers, sign-off.
 
-Most tests render the Markdown with :class:`skm_build.halaman.Penyusun` from the engine's
+Most tests render the Markdown with :class:`skm_build.terbit.halaman.Penyusun` from the engine's
 results; one builds a small site with MkDocs to check the HTML that is printed.
 """
 
@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 from conftest import tulis
 
-from skm_build import format_id as fmt
-from skm_build.halaman import Penyusun
-from skm_build.hasil import Hasil, hitung_semua
-from skm_build.ikm import UNSUR
-from skm_build.muat import periksa
-from skm_build.teks import netral
+from skm_build.alat.teks import netral
+from skm_build.aturan.ikm import UNSUR
+from skm_build.hitung.hasil import Hasil, hitung_semua
+from skm_build.kontrak.muat import periksa
+from skm_build.terbit import format_id as fmt
+from skm_build.terbit.halaman import Penyusun
 
 ROOT = Path(__file__).resolve().parents[1]
 BAB = ("## BAB I Pendahuluan", "## BAB II Pengumpulan Data", "## BAB III Hasil",
@@ -230,7 +230,7 @@ def test_index_and_nav(contoh: Hasil, data: Path) -> None:
 @pytest.fixture(scope="module")
 def situs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A real build of a small data folder (two units, one signed period)."""
-    from skm_build.situs import Proyek, bangun
+    from skm_build.situs.bangun import Proyek, bangun
 
     akar = tmp_path_factory.mktemp("proyek")
     shutil.copy2(ROOT / "mkdocs.yml", akar / "mkdocs.yml")
@@ -304,7 +304,8 @@ def test_paket_zip_has_report_and_open_data(situs: Path, monkeypatch) -> None:
     import io
     import zipfile
 
-    from skm_build import data_terbuka, paket
+    from skm_build.staf import paket
+    from skm_build.terbit import data_terbuka
 
     hasil = _hasil(situs.parent / "data")
     assert paket.situs_usang(situs, hasil, "2025-s1") is None  # the fixture's build
@@ -332,7 +333,7 @@ def test_paket_zip_has_report_and_open_data(situs: Path, monkeypatch) -> None:
 
 
 def test_paket_sees_a_stale_site(situs: Path, tmp_path: Path) -> None:
-    from skm_build import paket
+    from skm_build.staf import paket
 
     data = tmp_path / "data"
     shutil.copytree(situs.parent / "data", data)
@@ -357,7 +358,7 @@ def test_pdf_of_the_report(contoh: Hasil) -> None:
     from datetime import datetime
 
     pytest.importorskip("fpdf")
-    from skm_build import pdf
+    from skm_build.terbit import pdf
 
     md = _laporan(contoh, "2025-s1")
     html = pdf.html_sederhana(md)
@@ -372,7 +373,8 @@ def test_paket_without_the_pdf_extra_says_so(situs: Path, monkeypatch, capsys) -
     import io
     import zipfile
 
-    from skm_build import cli, pdf
+    from skm_build import cli
+    from skm_build.terbit import pdf
 
     monkeypatch.setattr(pdf, "tersedia", lambda: False)
     monkeypatch.chdir(situs.parent)

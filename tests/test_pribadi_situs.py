@@ -6,7 +6,7 @@ Free text is where a citizen's details slip in: the respondents' ``layanan`` and
 
 * refused at the door: ``skm check`` / ``skm build`` stop with an error at the cell,
   "<field> berisi data pribadi (nomor telepon | alamat e-mail | NIK)" (the loader,
-  through :func:`skm_build.pribadi.jenis_data_pribadi`), and ``site/`` stays as it was;
+  through :func:`skm_build.kontrak.pribadi.jenis_data_pribadi`), and ``site/`` stays as it was;
 * not published: ``layanan`` and ``saran`` are never written to the site at all, so
   whatever passes the door stays out of it too.
 
@@ -32,8 +32,8 @@ import pytest
 from bantuan import bangun, salin_proyek, sidik
 from conftest import CSV_DUKCAPIL, KABUPATEN, OPD, PERIODE, tulis
 
-from skm_build.masalah import GALAT
-from skm_build.muat import periksa
+from skm_build.kontrak.masalah import GALAT
+from skm_build.kontrak.muat import periksa
 
 CSV = "survei/2025-s1/dukcapil.csv"
 LAPORAN = "survei/2025-s1/dukcapil.yaml"

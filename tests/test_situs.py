@@ -337,7 +337,7 @@ def test_spanduk_data_contoh_tampak(lihat, jalur):
 
 
 def test_beranda_memuat_kalimat_kabupaten(lihat):
-    from skm_build.muat import periksa
+    from skm_build.kontrak.muat import periksa
 
     data = periksa(AKAR / "data").data
     assert data is not None

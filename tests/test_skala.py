@@ -16,11 +16,11 @@ import markdown
 import pytest
 from material.plugins.search.plugin import Parser
 
-from skm_build import halaman
-from skm_build.halaman import Penyusun
-from skm_build.hasil import Hasil, hitung_semua
-from skm_build.laporan import isi_laporan
-from skm_build.muat import periksa
+from skm_build.hitung.hasil import Hasil, hitung_semua
+from skm_build.hitung.isi_laporan import isi_laporan
+from skm_build.kontrak.muat import periksa
+from skm_build.terbit import halaman
+from skm_build.terbit.halaman import Penyusun
 
 AKAR = Path(__file__).resolve().parents[1]
 
@@ -110,7 +110,7 @@ def test_rata_rata_sama_dengan_penjumlahan_pecahan_biasa() -> None:
     import random
     from fractions import Fraction
 
-    from skm_build.ikm import rata_rata
+    from skm_build.aturan.ikm import rata_rata
 
     acak = random.Random(7)
     for _ in range(200):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from skm_build.situs import SPANDUK_CONTOH, _dengan_spanduk
+from skm_build.situs.bangun import SPANDUK_CONTOH, _dengan_spanduk
 
 
 def test_spanduk_di_bawah_judul_halaman_agar_judul_tetap_dari_h1() -> None:

@@ -1,4 +1,4 @@
-"""Browser tests for the chart assets in skm_build/static.
+"""Browser tests for the chart assets in skm_build/terbit/static.
 
 Builds a tiny Material for MkDocs site with instant navigation whose pages carry chart
 containers as the Python side writes them, serves it on 127.0.0.1 and drives the Debian
@@ -27,7 +27,7 @@ pytestmark = pytest.mark.browser
 
 sync_api = pytest.importorskip("playwright.sync_api")
 
-STATIC = Path(__file__).resolve().parents[1] / "skm_build" / "static"
+STATIC = Path(__file__).resolve().parents[1] / "skm_build" / "terbit" / "static"
 ASSETS = ("skm-grafik.js", "skm.css", "plotly-basic.min.js", "plotly-cartesian.min.js")
 
 UNSUR = ["Persyaratan", "Prosedur", "Waktu", "Biaya", "Produk", "Kompetensi", "Perilaku"]

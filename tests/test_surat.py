@@ -12,9 +12,9 @@ from xml.etree import ElementTree
 import pytest
 from conftest import tulis
 
-from skm_build import surat
 from skm_build.cli import main
-from skm_build.muat import baca_registri
+from skm_build.kontrak.muat import baca_registri
+from skm_build.terbit import surat
 
 
 def teks_docx(berkas: Path) -> str:

@@ -18,8 +18,8 @@ import pytest
 from conftest import CSV_DUKCAPIL, JUDUL, KABUPATEN, OPD, PERIODE, tulis
 
 from skm_build.cli import main
-from skm_build.masalah import GALAT, PERINGATAN, Masalah
-from skm_build.muat import periksa
+from skm_build.kontrak.masalah import GALAT, PERINGATAN, Masalah
+from skm_build.kontrak.muat import periksa
 
 CSV = "survei/2025-s1/dukcapil.csv"
 LAPORAN = "survei/2025-s1/dukcapil.yaml"

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
-from .arsip import zip_tetap
+from skm_build.alat.arsip import zip_tetap
 
 CM = 567  # twips per centimetre
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

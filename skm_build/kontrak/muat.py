@@ -21,9 +21,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from .ikm import AGREGASI, AGREGASI_BAKU, BOBOT, BOBOT_BAKU, KODE_UNSUR, Tally
-from .masalah import DaftarMasalah
-from .model import (
+from skm_build.alat.yaml_bertanda import UKURAN_MAKS, YamlBertanda, YamlDitolak, baca_yaml, kutip
+from skm_build.aturan.ikm import AGREGASI, AGREGASI_BAKU, BOBOT, BOBOT_BAKU, KODE_UNSUR, Tally
+from skm_build.kontrak.masalah import DaftarMasalah
+from skm_build.kontrak.model import (
     DataSkm,
     Kabupaten,
     Opd,
@@ -33,8 +34,7 @@ from .model import (
     Survei,
     TindakLanjut,
 )
-from .pribadi import jenis_data_pribadi, kolom_pribadi
-from .yaml_bertanda import UKURAN_MAKS, YamlBertanda, YamlDitolak, baca_yaml, kutip
+from skm_build.kontrak.pribadi import jenis_data_pribadi, kolom_pribadi
 
 POLA_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 POLA_PERIODE = re.compile(r"^\d{4}(-(s[12]|tw[1-4]))?$")
@@ -642,7 +642,7 @@ def _muat_csv(berkas: Path, per: Periode, tidak_berlaku: tuple[str, ...],
     peta, judul_ok = judul_sah
     cepat = _csv_bersih(teks, pemisah, nama_kolom, peta, per) if judul_ok else None
     if cepat is None:
-        from . import csv_teliti  # pandas is imported only for a file the fast path refused
+        from skm_build.kontrak import csv_teliti  # pandas only for a file the fast path refused
 
         cepat = csv_teliti.baca(berkas, teks, pemisah, nama_kolom, peta, judul_ok, per, m)
         if cepat is None:

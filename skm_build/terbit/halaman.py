@@ -15,11 +15,8 @@ from fractions import Fraction
 
 import jinja2
 
-from . import data_terbuka, grafik
-from . import format_id as fmt
-from . import laporan as laporan_skm
-from .hasil import Hasil, HasilKabupaten, HasilUnit
-from .ikm import (
+from skm_build.alat.teks import Aman, blok, netral
+from skm_build.aturan.ikm import (
     AGREGASI,
     BOBOT,
     KM_CONTOH_POPULASI,
@@ -34,9 +31,12 @@ from .ikm import (
     mutu,
     sampel_minimum,
 )
-from .kepatuhan import TEPAT_WAKTU, URUTAN_STATUS, hari_ini, kepatuhan
-from .model import KELOMPOK_PROFIL, Opd
-from .teks import Aman, blok, netral
+from skm_build.hitung import isi_laporan as laporan_skm
+from skm_build.hitung.hasil import Hasil, HasilKabupaten, HasilUnit
+from skm_build.hitung.kepatuhan import TEPAT_WAKTU, URUTAN_STATUS, hari_ini, kepatuhan
+from skm_build.kontrak.model import KELOMPOK_PROFIL, Opd
+from skm_build.terbit import data_terbuka, grafik
+from skm_build.terbit import format_id as fmt
 
 NAMA_JENIS = {"dinas": "Dinas", "badan": "Badan", "sekretariat": "Sekretariat",
               "kecamatan": "Kecamatan", "kelurahan": "Kelurahan", "puskesmas": "Puskesmas",
@@ -58,7 +58,7 @@ class Halaman:
 
 def _lingkungan() -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.PackageLoader("skm_build", "templates"),
+        loader=jinja2.PackageLoader("skm_build.terbit", "templates"),
         finalize=netral, autoescape=False, undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
     )

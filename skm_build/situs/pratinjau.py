@@ -16,7 +16,7 @@ import threading
 import time
 from pathlib import Path
 
-from .situs import FOLDER_DIBANGUN, BangunGagal, Proyek, bangun
+from skm_build.situs.bangun import FOLDER_DIBANGUN, BangunGagal, Proyek, bangun
 
 JEDA = 1.0  # seconds between looks at the files: cheap, and fast enough for a person
 

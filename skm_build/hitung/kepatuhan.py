@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from fractions import Fraction
 
-from .model import DataSkm, Opd, Periode
+from skm_build.kontrak.model import DataSkm, Opd, Periode
 
 TEPAT_WAKTU = "tepat waktu"
 TERLAMBAT = "terlambat"

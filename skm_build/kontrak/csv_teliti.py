@@ -20,10 +20,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .ikm import KODE_UNSUR, Tally
-from .masalah import DaftarMasalah
-from .model import Periode, Profil
-from .muat import (
+from skm_build.alat.yaml_bertanda import kutip
+from skm_build.aturan.ikm import KODE_UNSUR, Tally
+from skm_build.kontrak.masalah import DaftarMasalah
+from skm_build.kontrak.model import Periode, Profil
+from skm_build.kontrak.muat import (
     JENIS_KELAMIN,
     KOLOM_TEKS,
     PEKERJAAN,
@@ -38,7 +39,6 @@ from .muat import (
     alasan_teks_terlarang,
     urut_kategori,
 )
-from .yaml_bertanda import kutip
 
 
 def baca(berkas: Path, teks: str, pemisah: str, nama_kolom: list[str], peta: dict[str, str],

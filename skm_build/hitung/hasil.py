@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from functools import cached_property
 
-from .ikm import (
+from skm_build.aturan.ikm import (
     JUMLAH_TERLEMAH,
     KONVERSI,
     UNSUR,
@@ -25,7 +25,7 @@ from .ikm import (
     rata_rata,
     sampel_minimum,
 )
-from .model import DataSkm, Opd, Periode, Survei
+from skm_build.kontrak.model import DataSkm, Opd, Periode, Survei
 
 
 @dataclass(frozen=True)

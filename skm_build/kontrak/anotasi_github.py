@@ -12,7 +12,7 @@ import csv
 import os
 from pathlib import Path
 
-from .masalah import GALAT, DaftarMasalah, Masalah
+from skm_build.kontrak.masalah import GALAT, DaftarMasalah, Masalah
 
 
 def _lepas_properti(teks: str) -> str:

@@ -21,9 +21,9 @@ import itertools
 import json
 from collections.abc import Sequence
 
-from . import format_id as fmt
-from .ikm import TABEL_MUTU
-from .teks import Aman
+from skm_build.alat.teks import Aman
+from skm_build.aturan.ikm import TABEL_MUTU
+from skm_build.terbit import format_id as fmt
 
 Figur = dict  # {"data": [trace, ...], "layout": {...}}, plotly's JSON figure shape
 

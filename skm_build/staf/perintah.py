@@ -17,11 +17,11 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from . import format_id as fmt
-from .cli import KELUAR_DATA, KELUAR_OK, SalahPakai
-from .ikm import KODE_UNSUR
-from .masalah import DaftarMasalah
-from .muat import Registri, baca_registri, periksa
+from skm_build.aturan.ikm import KODE_UNSUR
+from skm_build.kontrak.galat import KELUAR_DATA, KELUAR_OK, SalahPakai
+from skm_build.kontrak.masalah import DaftarMasalah
+from skm_build.kontrak.muat import Registri, baca_registri, periksa
+from skm_build.terbit import format_id as fmt
 
 Tambah = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
 
@@ -123,8 +123,8 @@ def _registri(folder: Path, opd: str | None, periode: str | None) -> Registri:
 
 def perintah_import(args: argparse.Namespace) -> int:
     """Convert an OPD's file into the canonical CSV, report everything, then check it."""
-    from .impor import ImporGagal, csv_kanonik, impor, ringkasan
-    from .lembar import BerkasTidakTerbaca, baca_lembar
+    from skm_build.alat.lembar import BerkasTidakTerbaca, baca_lembar
+    from skm_build.staf.impor import ImporGagal, csv_kanonik, impor, ringkasan
 
     reg = _registri(args.data, args.opd, args.periode)
     per = next(p for p in reg.periode if p.id == args.periode)
@@ -142,7 +142,7 @@ def perintah_import(args: argparse.Namespace) -> int:
     print(ringkasan(hasil, _tampil(tujuan) + (" (menimpa berkas lama)" if ditimpa else "")))
     laporan = tujuan.with_suffix(".yaml")
     if args.diterima is not None:
-        from .laporan_unit import catat_diterima
+        from skm_build.staf.diterima import catat_diterima
 
         _, apa = catat_diterima(laporan, args.diterima)
         print(f"Laporan unit {_tampil(laporan)}: {apa}")
@@ -177,7 +177,7 @@ def _periksa_setelah(folder: Path, tujuan: Path, diterima_dicatat: bool) -> int:
 
 
 def perintah_templat(args: argparse.Namespace) -> int:
-    from .templat import tulis_templat
+    from skm_build.terbit.templat_opd import tulis_templat
 
     for berkas in tulis_templat(args.keluar):
         print(f"ditulis: {_tampil(berkas)}")
@@ -189,7 +189,7 @@ def perintah_templat(args: argparse.Namespace) -> int:
 
 def perintah_periode(args: argparse.Namespace) -> int:
     """Append a period to periode.yaml; restore the file if the data got worse."""
-    from . import periode_baru as pb
+    from skm_build.staf import periode_baru as pb
 
     reg = baca_registri(args.data)
     bawaan = pb.bawaan_dari_id(args.id)
@@ -227,7 +227,7 @@ def perintah_periode(args: argparse.Namespace) -> int:
 
 def perintah_status(args: argparse.Namespace) -> int:
     """Print who reported on time, late, not yet, for one period (default: the latest)."""
-    from .kepatuhan import TEPAT_WAKTU, URUTAN_STATUS, hari_ini, kepatuhan
+    from skm_build.hitung.kepatuhan import TEPAT_WAKTU, URUTAN_STATUS, hari_ini, kepatuhan
 
     p = periksa(args.data)
     if p.data is None:
@@ -259,7 +259,7 @@ def perintah_status(args: argparse.Namespace) -> int:
 
 def perintah_surat(args: argparse.Namespace) -> int:
     """Write the draft circular letter for one period to a .docx file."""
-    from . import surat
+    from skm_build.terbit import surat
 
     reg = _registri(args.data, None, args.periode)
     if reg.kabupaten is None or not reg.opd:

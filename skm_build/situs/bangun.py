@@ -20,11 +20,11 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from . import data_terbuka
-from .halaman import Penyusun
-from .hasil import Hasil, hitung_semua
-from .muat import periksa
-from .templat import FOLDER_UNDUH, tulis_templat
+from skm_build.hitung.hasil import Hasil, hitung_semua
+from skm_build.kontrak.muat import periksa
+from skm_build.terbit import data_terbuka
+from skm_build.terbit.halaman import Penyusun
+from skm_build.terbit.templat_opd import FOLDER_UNDUH, tulis_templat
 
 FOLDER_DIBANGUN = "_dibangun"
 ASET = "assets/skm"
@@ -114,7 +114,7 @@ def tulis_konten(proyek: Proyek, hasil: Hasil) -> list:
                 (sementara / jalur).write_bytes(isi)
             aset = sementara / ASET
             aset.mkdir(parents=True)
-            for berkas in resources.files("skm_build").joinpath("static").iterdir():
+            for berkas in resources.files("skm_build.terbit").joinpath("static").iterdir():
                 if berkas.name.endswith((".js", ".css", ".txt")):
                     (aset / berkas.name).write_bytes(berkas.read_bytes())
             tulis_templat(sementara / FOLDER_UNDUH)  # the OPD templates, linked from the guide

@@ -21,9 +21,9 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.xml.functions import tostring
 
-from .arsip import kemas_ulang
-from .ikm import KODE_UNSUR, PERTANYAAN, REGULASI, UNSUR
-from .muat import URUTAN_PEKERJAAN, URUTAN_PENDIDIKAN, USIA_MAKS, USIA_MIN
+from skm_build.alat.arsip import kemas_ulang
+from skm_build.aturan.ikm import KODE_UNSUR, PERTANYAAN, REGULASI, UNSUR
+from skm_build.kontrak.muat import URUTAN_PEKERJAAN, URUTAN_PENDIDIKAN, USIA_MAKS, USIA_MIN
 
 FOLDER_UNDUH = "unduh"
 NAMA_CSV = "templat-skm.csv"

@@ -42,9 +42,18 @@ from datetime import datetime, time
 from decimal import Decimal
 from fractions import Fraction
 
-from .hasil import Hasil, HasilKabupaten, HasilUnit
-from .ikm import AGREGASI, KODE_UNSUR, KONVERSI, REGULASI, REGULASI_JUDUL, TABEL_MUTU, UNSUR, bulat
-from .ikm import mutu as mutu_dari
+from skm_build.aturan.ikm import (
+    AGREGASI,
+    KODE_UNSUR,
+    KONVERSI,
+    REGULASI,
+    REGULASI_JUDUL,
+    TABEL_MUTU,
+    UNSUR,
+    bulat,
+)
+from skm_build.aturan.ikm import mutu as mutu_dari
+from skm_build.hitung.hasil import Hasil, HasilKabupaten, HasilUnit
 
 DESIMAL = 6
 SEL_MINIMUM = 5

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import yaml
 
-from . import format_id as fmt
-from .dokumen_word import CM, Blok, Paragraf, Tabel, docx, p
-from .ikm import REGULASI, REGULASI_JUDUL
-from .model import Kabupaten, Opd, Periode
-from .templat import FOLDER_UNDUH, NAMA_XLSX
+from skm_build.alat.dokumen_word import CM, Blok, Paragraf, Tabel, docx, p
+from skm_build.aturan.ikm import REGULASI, REGULASI_JUDUL
+from skm_build.kontrak.model import Kabupaten, Opd, Periode
+from skm_build.terbit import format_id as fmt
+from skm_build.terbit.templat_opd import FOLDER_UNDUH, NAMA_XLSX
 
 KOSONG = "…………………………"
 ALAMAT_LOKAL = ("http://127.0.0.1", "http://localhost")

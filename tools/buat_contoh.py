@@ -1,4 +1,4 @@
-"""Synthetic sample data for Kabupaten Karanganyar (``python -m skm_build.contoh``).
+"""Synthetic sample data for Kabupaten Karanganyar (``python tools/buat_contoh.py --out data``).
 
 Why this exists: the site has to be built, tested and demonstrated before any OPD has
 committed real survey results, and real respondent rows must never be used for that.
@@ -66,8 +66,7 @@ from random import Random
 
 import yaml
 
-UNSUR: tuple[str, ...] = ("u1", "u2", "u3", "u4", "u5", "u6", "u7", "u8", "u9")
-"""Canonical answer columns, in questionnaire order."""
+from skm_build.aturan.ikm import KODE_UNSUR, sampel_minimum
 
 KOLOM: tuple[str, ...] = (
     "tanggal",
@@ -76,7 +75,7 @@ KOLOM: tuple[str, ...] = (
     "pendidikan",
     "pekerjaan",
     "layanan",
-    *UNSUR,
+    *KODE_UNSUR,
 )
 """CSV header, exactly; the build matches by name but staff copy this file as a model."""
 
@@ -102,7 +101,7 @@ PENGESAH_JABATAN = "Sekretaris Daerah Kabupaten Karanganyar"
 
 
 @dataclass(frozen=True)
-class Periode:
+class PeriodeContoh:
     """One survey period as written to ``periode.yaml``."""
 
     id: str
@@ -116,8 +115,8 @@ class Periode:
     """When the kabupaten report was signed (SOP step 9); None = still a draft."""
 
 
-PERIODE: tuple[Periode, ...] = (
-    Periode(
+PERIODE: tuple[PeriodeContoh, ...] = (
+    PeriodeContoh(
         "2024-s1",
         "Semester I 2024",
         dt.date(2024, 1, 1),
@@ -126,7 +125,7 @@ PERIODE: tuple[Periode, ...] = (
         ("Triwulan III 2024", "Triwulan IV 2024"),
         dt.date(2024, 8, 19),
     ),
-    Periode(
+    PeriodeContoh(
         "2024-s2",
         "Semester II 2024",
         dt.date(2024, 7, 1),
@@ -135,7 +134,7 @@ PERIODE: tuple[Periode, ...] = (
         ("Triwulan I 2025", "Triwulan II 2025"),
         dt.date(2025, 2, 18),
     ),
-    Periode(
+    PeriodeContoh(
         "2025-s1",
         "Semester I 2025",
         dt.date(2025, 1, 1),
@@ -144,7 +143,7 @@ PERIODE: tuple[Periode, ...] = (
         ("Triwulan III 2025", "Triwulan IV 2025"),
         dt.date(2025, 8, 18),
     ),
-    Periode(
+    PeriodeContoh(
         "2025-s2",
         "Semester II 2025",
         dt.date(2025, 7, 1),
@@ -169,402 +168,19 @@ class Unit:
     """Services (name, weight); empty means "use the pool for this jenis"."""
 
 
-def _l(*pasangan: tuple[str, int]) -> tuple[tuple[str, int], ...]:
-    return tuple(pasangan)
+def _baca_unit(berkas: Path) -> tuple[dict[str, tuple[tuple[str, int], ...]], tuple[Unit, ...]]:
+    """The unit table (data, not code): ``unit_contoh.yaml`` beside this script."""
+    isi = yaml.safe_load(berkas.read_text(encoding="utf-8"))
+    jenis = {j: tuple((n, b) for n, b in daftar) for j, daftar in isi["layanan_jenis"].items()}
+    unit = tuple(
+        Unit(u["id"], u["nama"], u["jenis"], u["target_ikm"], tuple(u["populasi"]),
+             tuple((n, b) for n, b in u.get("layanan", ())))
+        for u in isi["unit"]
+    )
+    return jenis, unit
 
 
-_LAYANAN_JENIS: dict[str, tuple[tuple[str, int], ...]] = {
-    "kecamatan": _l(
-        ("Surat Keterangan", 6),
-        ("Legalisasi Dokumen", 4),
-        ("Pengantar KTP-el", 4),
-        ("Surat Keterangan Ahli Waris", 2),
-        ("Rekomendasi Izin Usaha Mikro", 2),
-        ("Dispensasi Nikah", 1),
-    ),
-    "kelurahan": _l(
-        ("Surat Pengantar", 6),
-        ("Surat Keterangan Domisili", 4),
-        ("Surat Keterangan Tidak Mampu", 3),
-        ("Pengantar Kartu Keluarga", 3),
-    ),
-    "puskesmas": _l(
-        ("Poli Umum", 8),
-        ("Poli Gigi", 3),
-        ("KIA/KB", 3),
-        ("Imunisasi", 2),
-        ("Laboratorium", 2),
-        ("Poli Lansia", 2),
-    ),
-}
-
-_BESAR = (1500, 5000)
-"""Populasi range for busy front-office services (sample near the 384 ceiling)."""
-
-UNIT: tuple[Unit, ...] = (
-    # --- dinas ---------------------------------------------------------------------------
-    Unit(
-        "dukcapil",
-        "Dinas Kependudukan dan Pencatatan Sipil",
-        "dinas",
-        88,
-        (26000, 32000),
-        _l(
-            ("KTP-el", 8),
-            ("Kartu Keluarga", 7),
-            ("Akta Kelahiran", 6),
-            ("Kartu Identitas Anak", 3),
-            ("Akta Kematian", 2),
-            ("Pindah Datang", 2),
-        ),
-    ),
-    Unit(
-        "dpmptsp",
-        "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu",
-        "dinas",
-        90,
-        (3000, 6000),
-        _l(
-            ("Izin Usaha", 6),
-            ("Persetujuan Bangunan Gedung", 3),
-            ("Izin Praktik Tenaga Kesehatan", 2),
-            ("Izin Reklame", 2),
-            ("Konsultasi Perizinan", 2),
-        ),
-    ),
-    Unit(
-        "dinkes",
-        "Dinas Kesehatan",
-        "dinas",
-        85,
-        (250, 600),
-        _l(
-            ("Sertifikat Laik Higiene Sanitasi", 3),
-            ("SPP-IRT", 4),
-            ("Rekomendasi Izin Apotek", 2),
-            ("Surat Keterangan Sehat", 2),
-        ),
-    ),
-    Unit(
-        "disdikbud",
-        "Dinas Pendidikan dan Kebudayaan",
-        "dinas",
-        85,
-        (200, 500),
-        _l(
-            ("Legalisasi Ijazah", 5),
-            ("Surat Keterangan Pengganti Ijazah", 2),
-            ("Rekomendasi Mutasi Siswa", 3),
-            ("Izin Operasional Satuan Pendidikan", 1),
-        ),
-    ),
-    Unit(
-        "dinsos",
-        "Dinas Sosial",
-        "dinas",
-        85,
-        (200, 450),
-        _l(
-            ("Surat Keterangan Tidak Mampu", 4),
-            ("Pendaftaran DTKS", 4),
-            ("Rekomendasi PBI JK", 3),
-            ("Bantuan Sosial", 2),
-        ),
-    ),
-    Unit(
-        "dishub",
-        "Dinas Perhubungan",
-        "dinas",
-        80,
-        (150, 350),
-        _l(("Uji KIR", 6), ("Izin Trayek", 2), ("Rekomendasi Andalalin", 1), ("Parkir", 2)),
-    ),
-    Unit(
-        "dlh",
-        "Dinas Lingkungan Hidup",
-        "dinas",
-        82,
-        (100, 300),
-        _l(
-            ("Persetujuan Lingkungan", 3),
-            ("Pengangkutan Sampah", 4),
-            ("Uji Laboratorium Lingkungan", 2),
-            ("Pengaduan Lingkungan", 1),
-        ),
-    ),
-    Unit(
-        "dpupr",
-        "Dinas Pekerjaan Umum dan Penataan Ruang",
-        "dinas",
-        82,
-        (120, 350),
-        _l(
-            ("Keterangan Rencana Kota", 4),
-            ("Rekomendasi Tata Ruang", 3),
-            ("Pengaduan Jalan Rusak", 2),
-            ("Uji Laboratorium Bahan", 1),
-        ),
-    ),
-    Unit(
-        "disnakerperin",
-        "Dinas Tenaga Kerja dan Perindustrian",
-        "dinas",
-        83,
-        (150, 400),
-        _l(
-            ("Kartu Pencari Kerja", 6),
-            ("Pelatihan Kerja", 2),
-            ("Pengesahan Peraturan Perusahaan", 1),
-            ("Mediasi Hubungan Industrial", 1),
-        ),
-    ),
-    Unit(
-        "disdag",
-        "Dinas Perdagangan",
-        "dinas",
-        80,
-        (150, 350),
-        _l(("Tera Ulang", 4), ("Retribusi Pasar", 3), ("Izin Penempatan Kios", 2)),
-    ),
-    Unit(
-        "dispertan",
-        "Dinas Pertanian, Pangan dan Perikanan",
-        "dinas",
-        82,
-        (120, 350),
-        _l(
-            ("Rekomendasi Pupuk Bersubsidi", 4),
-            ("Pelayanan Kesehatan Hewan", 3),
-            ("Sertifikasi Benih", 1),
-            ("Penyuluhan Pertanian", 2),
-        ),
-    ),
-    Unit(
-        "disparpora",
-        "Dinas Pariwisata, Pemuda dan Olahraga",
-        "dinas",
-        85,
-        (120, 350),
-        _l(
-            ("Tanda Daftar Usaha Pariwisata", 2),
-            ("Peminjaman Gedung Olahraga", 3),
-            ("Informasi Pariwisata", 3),
-        ),
-    ),
-    Unit(
-        "disarpus",
-        "Dinas Arsip dan Perpustakaan",
-        "dinas",
-        85,
-        (180, 450),
-        _l(
-            ("Peminjaman Buku", 6),
-            ("Kartu Anggota Perpustakaan", 3),
-            ("Perpustakaan Keliling", 2),
-            ("Layanan Arsip Statis", 1),
-        ),
-    ),
-    Unit(
-        "diskominfo",
-        "Dinas Komunikasi dan Informatika",
-        "dinas",
-        85,
-        (100, 400),
-        _l(
-            ("Permohonan Informasi Publik", 3),
-            ("Pembuatan Subdomain", 2),
-            ("Fasilitasi Jaringan Internet", 2),
-            ("Pengaduan SP4N-LAPOR!", 2),
-        ),
-    ),
-    Unit(
-        "disperkim",
-        "Dinas Perumahan dan Kawasan Permukiman",
-        "dinas",
-        82,
-        (100, 400),
-        _l(
-            ("Bantuan Rumah Tidak Layak Huni", 3),
-            ("Penerangan Jalan Umum", 3),
-            ("Pemakaman Umum", 1),
-        ),
-    ),
-    Unit(
-        "dppkbp3a",
-        "Dinas Pengendalian Penduduk, Keluarga Berencana, "
-        "Pemberdayaan Perempuan dan Perlindungan Anak",
-        "dinas",
-        85,
-        (100, 300),
-        _l(
-            ("Pelayanan KB", 4),
-            ("Pendampingan Korban Kekerasan", 1),
-            ("Konseling Keluarga", 2),
-        ),
-    ),
-    Unit(
-        "dispermades",
-        "Dinas Pemberdayaan Masyarakat dan Desa",
-        "dinas",
-        82,
-        (100, 300),
-        _l(
-            ("Fasilitasi Administrasi Desa", 3),
-            ("Pembinaan BUMDes", 2),
-            ("Pendampingan Siskeudes", 2),
-        ),
-    ),
-    Unit(
-        "dinkop-ukm",
-        "Dinas Koperasi dan Usaha Kecil dan Menengah",
-        "dinas",
-        82,
-        (100, 300),
-        _l(
-            ("Pendaftaran Koperasi", 2),
-            ("Pendampingan UMKM", 4),
-            ("Fasilitasi Sertifikasi Halal", 2),
-        ),
-    ),
-    # --- badan ---------------------------------------------------------------------------
-    Unit(
-        "bapenda",
-        "Badan Pendapatan Daerah",
-        "badan",
-        85,
-        (5000, 12000),
-        _l(("PBB-P2", 6), ("BPHTB", 4), ("Pajak Restoran", 2), ("Pajak Reklame", 1)),
-    ),
-    Unit(
-        "bkpsdm",
-        "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia",
-        "badan",
-        85,
-        (180, 450),
-        _l(
-            ("Kenaikan Pangkat", 4),
-            ("Pensiun", 2),
-            ("Cuti", 3),
-            ("Izin Belajar", 2),
-        ),
-    ),
-    Unit(
-        "bpbd",
-        "Badan Penanggulangan Bencana Daerah",
-        "badan",
-        85,
-        (100, 300),
-        _l(
-            ("Pengaduan Kebencanaan", 3),
-            ("Distribusi Air Bersih", 3),
-            ("Kaji Cepat Bencana", 1),
-        ),
-    ),
-    Unit(
-        "bakesbangpol",
-        "Badan Kesatuan Bangsa dan Politik",
-        "badan",
-        85,
-        (100, 250),
-        _l(("Surat Keterangan Terdaftar Ormas", 2), ("Rekomendasi Penelitian", 4)),
-    ),
-    Unit(
-        "bappeda",
-        "Badan Perencanaan Pembangunan, Riset dan Inovasi Daerah",
-        "badan",
-        82,
-        (100, 300),
-        _l(("Izin Penelitian", 4), ("Data Perencanaan", 2), ("Inovasi Daerah", 1)),
-    ),
-    Unit(
-        "bpkad",
-        "Badan Pengelolaan Keuangan dan Aset Daerah",
-        "badan",
-        82,
-        (120, 350),
-        _l(("Pencairan SP2D", 5), ("Sewa Barang Milik Daerah", 2)),
-    ),
-    # --- sekretariat ------------------------------------------------------------------
-    Unit(
-        "setwan",
-        "Sekretariat DPRD",
-        "sekretariat",
-        82,
-        (100, 300),
-        _l(("Penyampaian Aspirasi", 4), ("Kunjungan Kerja", 2), ("Informasi Produk Hukum", 1)),
-    ),
-    Unit(
-        "setda",
-        "Sekretariat Daerah",
-        "sekretariat",
-        82,
-        (100, 300),
-        _l(
-            ("Konsultasi Hukum", 3),
-            ("Layanan Pengadaan Barang/Jasa", 3),
-            ("Fasilitasi Rekomendasi", 1),
-        ),
-    ),
-    # --- lainnya ----------------------------------------------------------------------
-    Unit(
-        "satpol-pp",
-        "Satuan Polisi Pamong Praja",
-        "lainnya",
-        None,
-        (100, 300),
-        _l(("Pengaduan Ketertiban Umum", 4), ("Pengamanan Kegiatan", 2), ("Damkar", 2)),
-    ),
-    # --- kecamatan (all 17) -----------------------------------------------------------
-    *(
-        Unit(f"kecamatan-{nama.lower()}", f"Kecamatan {nama}", "kecamatan", target, (80, 300))
-        for nama, target in (
-            ("Colomadu", 85),
-            ("Gondangrejo", 85),
-            ("Jaten", 85),
-            ("Jatipuro", 82),
-            ("Jatiyoso", 82),
-            ("Jenawi", 80),
-            ("Jumantono", 82),
-            ("Jumapolo", 82),
-            ("Karanganyar", 88),
-            ("Karangpandan", 85),
-            ("Kebakkramat", 85),
-            ("Kerjo", 80),
-            ("Matesih", 82),
-            ("Mojogedang", 82),
-            ("Ngargoyoso", 82),
-            ("Tasikmadu", 85),
-            ("Tawangmangu", 85),
-        )
-    ),
-    # --- kelurahan --------------------------------------------------------------------
-    Unit("kelurahan-bejen", "Kelurahan Bejen", "kelurahan", None, (80, 250)),
-    Unit("kelurahan-cangakan", "Kelurahan Cangakan", "kelurahan", None, (80, 250)),
-    Unit("kelurahan-lalung", "Kelurahan Lalung", "kelurahan", None, (80, 250)),
-    # --- puskesmas --------------------------------------------------------------------
-    Unit("puskesmas-colomadu-1", "Puskesmas Colomadu I", "puskesmas", 88, _BESAR),
-    Unit("puskesmas-colomadu-2", "Puskesmas Colomadu II", "puskesmas", 85, _BESAR),
-    Unit("puskesmas-gondangrejo", "Puskesmas Gondangrejo", "puskesmas", 85, _BESAR),
-    Unit("puskesmas-jaten-1", "Puskesmas Jaten I", "puskesmas", 85, _BESAR),
-    Unit("puskesmas-karanganyar", "Puskesmas Karanganyar", "puskesmas", 88, _BESAR),
-    Unit("puskesmas-tawangmangu", "Puskesmas Tawangmangu", "puskesmas", 85, _BESAR),
-    # --- rsud ---------------------------------------------------------------------------
-    Unit(
-        "rsud",
-        "RSUD Karanganyar",
-        "rsud",
-        85,
-        (40000, 55000),
-        _l(
-            ("Rawat Jalan", 8),
-            ("Rawat Inap", 3),
-            ("IGD", 2),
-            ("Laboratorium", 2),
-            ("Radiologi", 1),
-            ("Farmasi", 2),
-        ),
-    ),
-)
+_LAYANAN_JENIS, UNIT = _baca_unit(Path(__file__).with_name("unit_contoh.yaml"))
 
 _IKM_KHUSUS: dict[str, tuple[float, float, float, float]] = {
     # Target IKM (25–100) per period, oldest first.  Kept well inside the grade bands so
@@ -670,12 +286,6 @@ def _penanggung_jawab(unit: Unit, unsur: str) -> str:
 # --- arithmetic helpers ------------------------------------------------------------------
 
 
-def krejcie_morgan(populasi: int) -> int:
-    """Minimum sample for ``populasi`` (Krejcie–Morgan, rounded half up, as in the Permen)."""
-    s = 3.841 * populasi * 0.25 / (0.0025 * (populasi - 1) + 3.841 * 0.25)
-    return int(s + 0.5)
-
-
 def _pilih_berbobot(rng: Random, pilihan: Sequence[tuple[str, int]]) -> str:
     """Weighted choice with integer weights only (``randrange``), so it is platform-exact."""
     total = sum(b for _, b in pilihan)
@@ -729,14 +339,14 @@ def _rencana(unit: Unit, seed: int) -> _Rencana:
         ikm = tuple(
             min(94.0, akhir - langkah * (3 - i) + (rng.random() - 0.5) * 2.0) for i in range(4)
         )
-    arah = {u: _ARAH_UNSUR[u] + (rng.random() - 0.5) * 0.16 for u in UNSUR}
+    arah = {u: _ARAH_UNSUR[u] + (rng.random() - 0.5) * 0.16 for u in KODE_UNSUR}
     if unit.id in _BIAYA_BERTARIF:
         arah["u4"] = -0.05 + (rng.random() - 0.5) * 0.1
     lo, hi = unit.populasi
     return _Rencana(ikm=ikm, arah=arah, populasi=rng.randint(lo, hi))
 
 
-def _hari_layanan(periode: Periode, unit: Unit) -> list[dt.date]:
+def _hari_layanan(periode: PeriodeContoh, unit: Unit) -> list[dt.date]:
     """Days on which the unit serves: every day for the hospital, else Monday–Friday."""
     hari = []
     d = periode.mulai
@@ -748,7 +358,7 @@ def _hari_layanan(periode: Periode, unit: Unit) -> list[dt.date]:
 
 
 def _responden(
-    rng: Random, unit: Unit, periode: Periode, level: float, arah: dict[str, float], n: int
+    rng: Random, unit: Unit, periode: PeriodeContoh, level: float, arah: dict[str, float], n: int
 ) -> list[dict[str, str]]:
     """``n`` invented respondents (rows sorted by date) for one unit and period."""
     layanan = unit.layanan or _LAYANAN_JENIS[unit.jenis]
@@ -764,7 +374,7 @@ def _responden(
             "pekerjaan": _pilih_berbobot(rng, _PEKERJAAN),
             "layanan": _pilih_berbobot(rng, layanan),
         }
-        for u in UNSUR:
+        for u in KODE_UNSUR:
             nilai = _jawab(rng, min(3.97, max(1.0, level + arah[u] + geser)))
             kosong = rng.random() < 0.01
             if u == "u4" and unit.id == UNIT_TANPA_BIAYA:
@@ -808,7 +418,7 @@ def _tulis(path: Path, isi: str) -> None:
 
 _KEPALA = (
     "# DATA CONTOH (sintetis) — bukan hasil survei sebenarnya.\n"
-    "# Dibuat ulang dengan: python -m skm_build.contoh --out data\n"
+    "# Dibuat ulang dengan: python tools/buat_contoh.py --out data\n"
     "# Jangan disunting manual: perubahan akan hilang saat data dibuat ulang.\n"
 )
 
@@ -881,13 +491,13 @@ def _laporan_yaml(
                 out.append(f"{'  - ' if i == 0 else '    '}{k}: {_skalar(item[k])}\n")
     if jawaban is not None:
         out.append("jawaban:\n")
-        for u in UNSUR:
+        for u in KODE_UNSUR:
             out.append(f"  {u}: [{', '.join(str(c) for c in jawaban[u])}]\n")
     return "".join(out)
 
 
 def _rtl(
-    rng: Random, unit: Unit, periode: Periode, nrr: dict[str, float], terakhir: bool
+    rng: Random, unit: Unit, periode: PeriodeContoh, nrr: dict[str, float], terakhir: bool
 ) -> list[dict[str, str]]:
     """RTL for the 3 weakest unsur (ties broken by unsur order, so the result is stable)."""
     terlemah = sorted(nrr, key=lambda u: (nrr[u], u))[:3]
@@ -910,7 +520,7 @@ def _rtl(
 
 
 def _file_unit_periode(
-    unit: Unit, rencana: _Rencana, indeks: int, periode: Periode, seed: int
+    unit: Unit, rencana: _Rencana, indeks: int, periode: PeriodeContoh, seed: int
 ) -> dict[str, str]:
     """All files (relative path -> text) for one unit in one period; {} if not reported."""
     terakhir = periode.id == PERIODE_TERAKHIR
@@ -918,7 +528,7 @@ def _file_unit_periode(
         return {}
     rng = Random(f"{seed}:{unit.id}:{periode.id}")
     populasi = max(60, int(rencana.populasi * (0.9 + rng.random() * 0.2)))
-    minimum = krejcie_morgan(populasi)
+    minimum = sampel_minimum(populasi)
     if terakhir and unit.id == UNIT_SAMPEL_KURANG:
         n = max(40, int(minimum * 0.55))
     else:
@@ -926,7 +536,7 @@ def _file_unit_periode(
     baris = _responden(rng, unit, periode, rencana.ikm[indeks] / 25, rencana.arah, n)
 
     tidak_berlaku = ["u4"] if unit.id == UNIT_TANPA_BIAYA else []
-    berlaku = [u for u in UNSUR if u not in tidak_berlaku]
+    berlaku = [u for u in KODE_UNSUR if u not in tidak_berlaku]
     nrr = _nrr(baris, berlaku)
 
     if terakhir and unit.id == UNIT_TERLAMBAT:
@@ -937,7 +547,8 @@ def _file_unit_periode(
 
     jawaban = None
     if unit.id == UNIT_REKAP_SAJA:
-        jawaban = {u: [sum(b[u] == str(k) for b in baris) for k in (1, 2, 3, 4)] for u in UNSUR}
+        jawaban = {u: [sum(b[u] == str(k) for b in baris) for k in (1, 2, 3, 4)]
+                   for u in KODE_UNSUR}
 
     dasar = f"survei/{periode.id}/{unit.id}"
     files = {
@@ -988,9 +599,9 @@ def tulis_data_contoh(tujuan: Path, seed: int = 2017) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """CLI: ``python -m skm_build.contoh --out data [--seed 2017]``."""
+    """CLI: ``python tools/buat_contoh.py --out data [--seed 2017]``."""
     parser = argparse.ArgumentParser(
-        prog="python -m skm_build.contoh",
+        prog="python tools/buat_contoh.py",
         description="Tulis data contoh SKM (sintetis) Kabupaten Karanganyar.",
     )
     parser.add_argument("--out", type=Path, default=Path("data"), help="direktori tujuan")

@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from .hasil import Hasil, HasilKabupaten, HasilUnit, NilaiUnsur
-from .kepatuhan import Kepatuhan, hari_ini
-from .kepatuhan import kepatuhan as kepatuhan_periode
-from .model import KELOMPOK_PROFIL, Periode, TindakLanjut
-from .muat import URUTAN_PROFIL, urut_kategori
+from skm_build.hitung.hasil import Hasil, HasilKabupaten, HasilUnit, NilaiUnsur
+from skm_build.hitung.kepatuhan import Kepatuhan, hari_ini
+from skm_build.hitung.kepatuhan import kepatuhan as kepatuhan_periode
+from skm_build.kontrak.model import KELOMPOK_PROFIL, Periode, TindakLanjut
+from skm_build.kontrak.muat import URUTAN_PROFIL, urut_kategori
 
 
 @dataclass(frozen=True)

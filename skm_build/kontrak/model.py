@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from .ikm import Tally
+from skm_build.aturan.ikm import Tally
 
 
 @dataclass(frozen=True)

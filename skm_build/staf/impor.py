@@ -22,12 +22,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from . import kenali
-from .ikm import KODE_UNSUR, UNSUR_MENURUT_KODE
-from .lembar import Baris, Lembar
-from .model import Periode
-from .pribadi import PENANDA_DISAMARKAN
-from .templat import URUTAN_KOLOM
+from skm_build.alat.lembar import Baris, Lembar
+from skm_build.aturan.ikm import KODE_UNSUR, UNSUR_MENURUT_KODE
+from skm_build.kontrak.model import Periode
+from skm_build.kontrak.pribadi import PENANDA_DISAMARKAN
+from skm_build.staf import kenali
+from skm_build.terbit.templat_opd import URUTAN_KOLOM
 
 BARIS_JUDUL_DICARI = 30  # a header is looked for in the first rows (title rows above it)
 NOMOR_BARIS_DITAMPILKAN = 15  # row numbers listed per reason before "(+N lagi)"

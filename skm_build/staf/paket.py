@@ -25,12 +25,12 @@ from dataclasses import dataclass
 from datetime import datetime, time
 from pathlib import Path
 
-from . import data_terbuka
-from . import format_id as fmt
-from . import pdf as pdf_mod
-from .halaman import Penyusun
-from .hasil import Hasil
-from .situs import SPANDUK_CONTOH
+from skm_build.hitung.hasil import Hasil
+from skm_build.situs.bangun import SPANDUK_CONTOH
+from skm_build.terbit import data_terbuka
+from skm_build.terbit import format_id as fmt
+from skm_build.terbit import pdf as pdf_mod
+from skm_build.terbit.halaman import Penyusun
 
 
 @dataclass(frozen=True)
