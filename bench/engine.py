@@ -49,7 +49,7 @@ import json, resource, sys, time
 from pathlib import Path
 mode, folder = sys.argv[1], Path(sys.argv[2])
 import pandas as pd
-from skm_build.kontrak import muat
+from skm_build.kontrak import muat_csv as muat
 from skm_build.hitung.hasil import hitung_semua
 from skm_build.kontrak.muat import periksa
 if sys.argv[3:] == ["--no-fast-path"]:
@@ -93,7 +93,7 @@ print(json.dumps(hasil))
 PROFIL = r"""
 import cProfile, pstats, sys
 from pathlib import Path
-from skm_build.kontrak import muat
+from skm_build.kontrak import muat_csv as muat
 from skm_build.hitung.hasil import hitung_semua
 from skm_build.kontrak.muat import periksa
 folder = Path(sys.argv[1])

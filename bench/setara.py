@@ -1,7 +1,7 @@
 """Differential check: the loader's fast CSV path must equal its pandas path, byte for byte.
 
-``skm_build.kontrak.muat._csv_bersih`` accepts only files that are clean beyond doubt and returns
-None for anything else, so that the pandas path (which words every problem with its line)
+``skm_build.kontrak.muat_csv._csv_bersih`` accepts only files that are clean beyond doubt and
+returns None for anything else, so that the pandas path (which words every problem with its line)
 takes over. This script writes thousands of small respondent files — clean ones and ones
 bent in the ways spreadsheets and people bend them (``;``, BOM, CRLF, lone CR, quotes,
 padded values, ragged or blank lines, bad answers, ages and dates, header quirks, ties in
@@ -21,7 +21,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from skm_build.kontrak import muat
+from skm_build.kontrak import muat_csv as muat
 from skm_build.kontrak.masalah import DaftarMasalah
 from skm_build.kontrak.model import Periode
 
@@ -124,7 +124,7 @@ def _kasus(r: random.Random) -> tuple[bytes, tuple[str, ...]]:
 def _jalankan(berkas: Path, tidak: tuple[str, ...]) -> tuple[str, list[str]]:
     m = DaftarMasalah(berkas.parent)
     try:
-        hasil = muat._muat_csv(berkas, PER, tidak, m)
+        hasil = muat.muat_csv(berkas, PER, tidak, m)
     except Exception as e:  # a crash must be the same crash on both paths
         hasil = f"{type(e).__name__}: {e}"
     return repr(hasil), [repr(x) for x in m.semua]

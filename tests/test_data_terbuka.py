@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from conftest import tulis
 
+from skm_build.alat.arsip import WAKTU_TETAP
 from skm_build.aturan.ikm import KODE_UNSUR, KONVERSI, bulat
 from skm_build.hitung.hasil import Hasil, hitung_semua
 from skm_build.kontrak.muat import periksa
@@ -263,7 +264,7 @@ def test_two_builds_are_byte_identical(hasil: Hasil, monkeypatch) -> None:
     kedua = dt.berkas_data_terbuka(hasil)
     assert pertama == kedua
     with zipfile.ZipFile(io.BytesIO(pertama["data/2025-s1/skm.xlsx"])) as z:
-        assert {i.date_time for i in z.infolist()} == {dt.WAKTU_ZIP}
+        assert {i.date_time for i in z.infolist()} == {WAKTU_TETAP}
         inti = z.read("docProps/core.xml").decode()
         assert "2025-06-30T00:00:00Z" in inti
 

@@ -1,6 +1,6 @@
 """The loader's fast CSV path and its pandas path must never disagree.
 
-``muat._csv_bersih`` takes only files that are clean beyond doubt; everything else goes
+``muat_csv._csv_bersih`` takes only files that are clean beyond doubt; everything else goes
 through the pandas path that words each problem with its line. Both must give the same
 tallies, profile and problems for every file. ``bench/setara.py`` runs thousands of
 generated files (clean ones, and ones bent the way spreadsheets and people bend them);
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from skm_build.kontrak import muat
+from skm_build.kontrak import muat_csv as muat
 
 _SPEK = importlib.util.spec_from_file_location(
     "setara", Path(__file__).resolve().parents[1] / "bench" / "setara.py")

@@ -304,6 +304,7 @@ def test_paket_zip_has_report_and_open_data(situs: Path, monkeypatch) -> None:
     import io
     import zipfile
 
+    from skm_build.alat.arsip import WAKTU_TETAP
     from skm_build.staf import paket
     from skm_build.terbit import data_terbuka
 
@@ -326,7 +327,7 @@ def test_paket_zip_has_report_and_open_data(situs: Path, monkeypatch) -> None:
         assert "Disahkan oleh" in baca
         for n in nama - {"BACA.txt"}:
             assert f"{hashlib.sha256(z.read(n)).hexdigest()}  {n}" in baca
-        assert {i.date_time for i in z.infolist()} == {data_terbuka.WAKTU_ZIP}
+        assert {i.date_time for i in z.infolist()} == {WAKTU_TETAP}
     assert paket.buat_paket(hasil, situs, "2025-s1", dengan_pdf=False).isi == p.isi
     draf = paket.buat_paket(hasil, situs, "2025-s2", dengan_pdf=False)
     assert draf.draf and "laporan-2025-s2-DRAF.html" in draf.berkas

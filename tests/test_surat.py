@@ -13,7 +13,7 @@ import pytest
 from conftest import tulis
 
 from skm_build.cli import main
-from skm_build.kontrak.muat import baca_registri
+from skm_build.kontrak.registri import baca_registri
 from skm_build.terbit import surat
 
 

@@ -9,12 +9,13 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from skm_build.situs.bangun import Proyek, tulis_konten
 
 from skm_build.aturan.ikm import KODE_UNSUR, PERTANYAAN, UNSUR
 from skm_build.cli import main
 from skm_build.hitung.hasil import hitung_semua
-from skm_build.kontrak.muat import URUTAN_PEKERJAAN, URUTAN_PENDIDIKAN, periksa
+from skm_build.kontrak.kosakata import URUTAN_PEKERJAAN, URUTAN_PENDIDIKAN
+from skm_build.kontrak.muat import periksa
+from skm_build.situs.bangun import Proyek, tulis_konten
 from skm_build.terbit.templat_opd import KOLOM_TEMPLAT, templat_csv, templat_xlsx
 
 

@@ -33,6 +33,7 @@ from pathlib import Path
 import pytest
 from bantuan import salin_proyek, sidik
 from conftest import CSV_DUKCAPIL, KABUPATEN, OPD, PERIODE, tulis
+
 from skm_build.situs.bangun import pulihkan
 
 EPOCH = "1767225600"  # 2026-01-01T00:00:00Z

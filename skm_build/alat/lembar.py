@@ -9,17 +9,14 @@ guessed the way Excel and Google Forms write files (UTF-8 or Windows-1252; ``,``
 
 from __future__ import annotations
 
-import csv
-import io
-import itertools
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+from skm_build.alat.rekaman_csv import RekamanRusak, rekaman, tebak_pemisah
 
 UKURAN_MAKS = 64 * 1024 * 1024  # far above any real survey export; refuses a wrong file early
 AKHIRAN_TEKS = (".csv", ".txt", ".tsv")
 AKHIRAN_EXCEL = (".xlsx", ".xlsm")
-PEMISAH = (",", ";", "\t")
 
 Sel = object  # str, int, float, datetime, date, time or None
 Baris = tuple[int, tuple[Sel, ...]]  # (row number in the file, cells)
@@ -82,7 +79,7 @@ def _baca_excel(berkas: Path) -> list[Lembar]:
 
 def _baca_csv(mentah: bytes) -> Lembar:
     teks, pengodean = _dekode(mentah)
-    pemisah = _tebak_pemisah(teks)
+    pemisah = tebak_pemisah(teks)
     baris = [(nomor, _tanpa_ekor_kosong(r)) for nomor, r in _rekaman(teks, pemisah)]
     nama_pemisah = {"\t": "tab"}.get(pemisah, f"'{pemisah}'")
     return Lembar("", tuple((n, r) for n, r in baris if r),
@@ -99,39 +96,13 @@ def _dekode(mentah: bytes) -> tuple[str, str]:
         return mentah.decode("cp1252", errors="replace"), "Windows-1252"
 
 
-def _rekaman(teks: str, pemisah: str) -> Iterator[tuple[int, list[str]]]:
-    """Each CSV record with the line it starts on (a quoted newline spans lines)."""
-    pembaca = csv.reader(io.StringIO(teks, newline=""), delimiter=pemisah)
-    sebelum = 0
+def _rekaman(teks: str, pemisah: str) -> list[tuple[int, list[str]]]:
+    """Every record with its line; a broken quote is a file that cannot be read."""
     try:
-        for rekaman in pembaca:
-            yield sebelum + 1, rekaman
-            sebelum = pembaca.line_num
-    except csv.Error as e:
-        raise BerkasTidakTerbaca(f"baris {sebelum + 1} tidak dapat dibaca sebagai CSV ({e}); "
+        return list(rekaman(teks, pemisah))
+    except RekamanRusak as e:
+        raise BerkasTidakTerbaca(f"baris {e.baris} tidak dapat dibaca sebagai CSV ({e}); "
                                  "periksa tanda kutip") from None
-
-
-def _tebak_pemisah(teks: str) -> str:
-    """The delimiter that splits the first records into the same, largest number of fields.
-
-    Counting characters is not enough: a Google Forms header is a quoted question full of
-    commas, and a ';' file may contain commas in free text.
-    """
-    terbaik, nilai_terbaik = ",", (-1, -1)
-    for pemisah in PEMISAH:
-        try:
-            contoh = [r for _, r in itertools.islice(_rekaman(teks, pemisah), 50)
-                      if any(s.strip() for s in r)]
-        except BerkasTidakTerbaca:
-            continue
-        if not contoh:
-            continue
-        lebar = len(contoh[0])
-        nilai = (sum(1 for r in contoh if len(r) == lebar) if lebar > 1 else 0, lebar)
-        if nilai > nilai_terbaik:
-            terbaik, nilai_terbaik = pemisah, nilai
-    return terbaik
 
 
 def _tanpa_ekor_kosong(sel: tuple | list) -> tuple[Sel, ...]:

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from skm_build.hitung.hasil import Hasil, HasilKabupaten, HasilUnit, NilaiUnsur
 from skm_build.hitung.kepatuhan import Kepatuhan, hari_ini
 from skm_build.hitung.kepatuhan import kepatuhan as kepatuhan_periode
-from skm_build.kontrak.model import KELOMPOK_PROFIL, Periode, TindakLanjut
-from skm_build.kontrak.muat import URUTAN_PROFIL, urut_kategori
+from skm_build.kontrak.kosakata import KELOMPOK_PROFIL, URUTAN_PROFIL, urut_kategori
+from skm_build.kontrak.model import Periode, TindakLanjut
 
 
 @dataclass(frozen=True)

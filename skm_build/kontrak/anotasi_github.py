@@ -12,6 +12,7 @@ import csv
 import os
 from pathlib import Path
 
+from skm_build.alat.rekaman_csv import pemisah_judul
 from skm_build.kontrak.masalah import GALAT, DaftarMasalah, Masalah
 
 
@@ -65,7 +66,7 @@ def kolom_karakter(berkas: Path, m: Masalah, baris_berkas: _Baris) -> int | None
     baris = semua[m.baris - 1]
     if berkas.suffix == ".csv" and semua:
         judul = semua[0]
-        pemisah = ";" if judul.count(";") > judul.count(",") else ","
+        pemisah = pemisah_judul(judul)
         nama = [n.strip().lower() for n in next(csv.reader([judul], delimiter=pemisah))]
         if m.kolom.strip().lower() not in nama:
             return None

@@ -1,6 +1,6 @@
 """The careful CSV path: pandas reads a respondent file and every problem gets its line.
 
-:mod:`.muat` first tries its fast path, which takes only files that are clean beyond
+:mod:`.muat_csv` first tries its fast path, which takes only files that are clean beyond
 doubt. Every other file comes here: each bad cell is found and reported with the file
 line it is on, so staff can fix it. This module (and pandas with it) is imported only
 when such a file exists, which keeps a build of clean data quick to start.
@@ -8,11 +8,9 @@ when such a file exists, which keeps a build of clean data quick to start.
 
 from __future__ import annotations
 
-import csv
 import io
 import re
 import warnings
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -20,11 +18,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from skm_build.alat.rekaman_csv import rekaman
 from skm_build.alat.yaml_bertanda import kutip
 from skm_build.aturan.ikm import KODE_UNSUR, Tally
-from skm_build.kontrak.masalah import DaftarMasalah
-from skm_build.kontrak.model import Periode, Profil
-from skm_build.kontrak.muat import (
+from skm_build.kontrak.kosakata import (
     JENIS_KELAMIN,
     KOLOM_TEKS,
     PEKERJAAN,
@@ -36,9 +33,11 @@ from skm_build.kontrak.muat import (
     URUTAN_PENDIDIKAN,
     USIA_MAKS,
     USIA_MIN,
-    alasan_teks_terlarang,
     urut_kategori,
 )
+from skm_build.kontrak.masalah import DaftarMasalah
+from skm_build.kontrak.model import Periode, Profil
+from skm_build.kontrak.teks_publik import alasan_teks_terlarang
 
 
 def baca(berkas: Path, teks: str, pemisah: str, nama_kolom: list[str], peta: dict[str, str],
@@ -59,12 +58,13 @@ def baca(berkas: Path, teks: str, pemisah: str, nama_kolom: list[str], peta: dic
             )
     except (pd.errors.ParserError, pd.errors.ParserWarning, ValueError) as e:
         if "EOF inside string" in str(e):  # the quote runs to the end: the last record
-            baris = max((awal for awal, _ in _rekaman(teks, pemisah)), default=1)
+            baris = max((awal for awal, _ in rekaman(teks, pemisah, lewati_kosong=True)), default=1)
             m.galat(berkas, baris, "tanda kutip (\") dibuka di baris ini dan tidak pernah "
                     "ditutup: semua baris sesudahnya terbaca sebagai satu sel")
             return None
         # pandas numbers records, not lines (a quoted newline in saran is not counted)
-        baris = next((awal for awal, r in _rekaman(teks, pemisah) if len(r) > len(nama)), None)
+        baris = next((awal for awal, r in rekaman(teks, pemisah, lewati_kosong=True)
+                      if len(r) > len(nama)), None)
         if baris is None and (cocok := re.search(r"line (\d+)", str(e))):
             baris = int(cocok.group(1))
         m.galat(berkas, baris, "baris tidak dapat dibaca: jumlah kolom tidak sama dengan "
@@ -96,20 +96,6 @@ def baca(berkas: Path, teks: str, pemisah: str, nama_kolom: list[str], peta: dic
     return len(df) - len(tanpa_jawaban), tally, profil
 
 
-def _rekaman(teks: str, pemisah: str) -> Iterator[tuple[int, list[str]]]:
-    """Each CSV record with the line it starts on, skipping the lines pandas skips.
-
-    pandas drops empty and whitespace-only lines (skipinitialspace), so they must not
-    count as data rows here either, or every later problem points at the wrong line.
-    """
-    pembaca = csv.reader(io.StringIO(teks, newline=""), delimiter=pemisah)
-    sebelum = 0
-    for rekaman in pembaca:
-        if len(rekaman) > 1 or (rekaman and (rekaman[0] == "" or rekaman[0].strip())):
-            yield sebelum + 1, rekaman
-        sebelum = pembaca.line_num
-
-
 class _Sel:
     """Reports bad cells by line; finds line numbers only for files that have problems."""
 
@@ -121,7 +107,7 @@ class _Sel:
     def baris(self, indeks: int) -> int:
         """The file line on which data row ``indeks`` (0-based) starts."""
         if self._baris is None:
-            awal = [baris for baris, _ in _rekaman(self.teks, self.pemisah)]
+            awal = [baris for baris, _ in rekaman(self.teks, self.pemisah, lewati_kosong=True)]
             self._baris = awal[1:]  # the first record is the header
         return self._baris[indeks]
 

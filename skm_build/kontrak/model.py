@@ -59,18 +59,9 @@ class TindakLanjut:
     status: str
 
 
-# The profile groups as pages title them, in questionnaire order.
-KELOMPOK_PROFIL = (
-    ("jenis_kelamin", "Jenis kelamin"),
-    ("usia", "Usia (tahun)"),
-    ("pendidikan", "Pendidikan"),
-    ("pekerjaan", "Pekerjaan"),
-)
-
-
 @dataclass(frozen=True)
 class Profil:
-    """Counts of respondents per category, in questionnaire order (``muat.URUTAN_PROFIL``);
+    """Counts of respondents per category, in questionnaire order (``kosakata.URUTAN_PROFIL``);
     never one row per person."""
 
     jenis_kelamin: dict[str, int] = field(default_factory=dict)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from skm_build.aturan.ikm import UNSUR, Unsur
-from skm_build.kontrak.muat import JENIS_KELAMIN, PEKERJAAN, PENDIDIKAN, USIA_MAKS, USIA_MIN
+from skm_build.kontrak.kosakata import JENIS_KELAMIN, PEKERJAAN, PENDIDIKAN, USIA_MAKS, USIA_MIN
 from skm_build.kontrak.pribadi import kolom_pribadi, samarkan
 from skm_build.terbit import format_id
 

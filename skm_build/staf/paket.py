@@ -18,13 +18,12 @@ missing or stale. The zip itself is deterministic (fixed entry times, sorted nam
 from __future__ import annotations
 
 import hashlib
-import io
 import re
-import zipfile
 from dataclasses import dataclass
 from datetime import datetime, time
 from pathlib import Path
 
+from skm_build.alat.arsip import zip_tetap
 from skm_build.hitung.hasil import Hasil
 from skm_build.situs.bangun import SPANDUK_CONTOH
 from skm_build.terbit import data_terbuka
@@ -101,7 +100,7 @@ def buat_paket(hasil: Hasil, situs: Path, periode_id: str, dengan_pdf: bool = Tr
     for nama, isi in data_terbuka.paket_periode(hasil, k).items():
         berkas[f"data/{nama}"] = isi
     berkas["BACA.txt"] = _baca(hasil, periode_id, berkas, ada_pdf).encode("utf-8")
-    return Paket(_zip(berkas), tuple(sorted(berkas)), draf, ada_pdf)
+    return Paket(zip_tetap(sorted(berkas.items())), tuple(sorted(berkas)), draf, ada_pdf)
 
 
 def _baca(hasil: Hasil, periode_id: str, berkas: dict[str, bytes], ada_pdf: bool) -> str:
@@ -138,14 +137,3 @@ def _baca(hasil: Hasil, periode_id: str, berkas: dict[str, bytes], ada_pdf: bool
     baris += [f"  {hashlib.sha256(isi).hexdigest()}  {nama}"
               for nama, isi in sorted(berkas.items())]
     return "\n".join(baris) + "\n"
-
-
-def _zip(berkas: dict[str, bytes]) -> bytes:
-    keluar = io.BytesIO()
-    with zipfile.ZipFile(keluar, "w", zipfile.ZIP_DEFLATED) as arsip:
-        for nama in sorted(berkas):
-            info = zipfile.ZipInfo(nama, date_time=data_terbuka.WAKTU_ZIP)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            arsip.writestr(info, berkas[nama])
-    return keluar.getvalue()

@@ -20,7 +20,8 @@ from pathlib import Path
 from skm_build.aturan.ikm import KODE_UNSUR
 from skm_build.kontrak.galat import KELUAR_DATA, KELUAR_OK, SalahPakai
 from skm_build.kontrak.masalah import DaftarMasalah
-from skm_build.kontrak.muat import Registri, baca_registri, periksa
+from skm_build.kontrak.muat import periksa
+from skm_build.kontrak.registri import Registri, baca_registri
 from skm_build.terbit import format_id as fmt
 
 Tambah = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]

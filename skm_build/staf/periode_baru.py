@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from skm_build.kontrak.kosakata import POLA_PERIODE
 from skm_build.kontrak.model import Periode
-from skm_build.kontrak.muat import POLA_PERIODE
 
 HARI_LAPOR = 21  # SOP step 6: OPDs have three weeks to report after the period
 ROMAWI = ("I", "II", "III", "IV")

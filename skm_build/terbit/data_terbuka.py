@@ -42,6 +42,7 @@ from datetime import datetime, time
 from decimal import Decimal
 from fractions import Fraction
 
+from skm_build.alat.arsip import kemas_ulang
 from skm_build.aturan.ikm import (
     AGREGASI,
     KODE_UNSUR,
@@ -66,14 +67,12 @@ LISENSI = {
 }
 CATATAN_DISEMBUNYIKAN = f"disembunyikan: kurang dari {SEL_MINIMUM} responden"
 CATATAN_PELENGKAP = "disembunyikan agar sel kecil lain tidak dapat dihitung"
-KELOMPOK_PROFIL = {
+JUDUL_PROFIL_TERBUKA = {
     "jenis_kelamin": "Jenis kelamin (L = laki-laki, P = perempuan)",
     "usia": "Kelompok usia (tahun)",
     "pendidikan": "Pendidikan terakhir",
     "pekerjaan": "Pekerjaan utama",
 }
-# Fixed workbook timestamps: two builds of the same data give the same bytes.
-WAKTU_ZIP = (1980, 1, 1, 0, 0, 0)
 
 
 @dataclass(frozen=True)
@@ -197,8 +196,8 @@ KOLOM_PROFIL: tuple[Kolom, ...] = (
     Kolom("opd", "string", "Kode unit", "Kode unit layanan (OPD) di opd.yaml"),
     Kolom("kelompok", "string", "Kelompok",
           "Ciri responden yang dihitung: " + "; ".join(f"{k} = {v}"
-                                                      for k, v in KELOMPOK_PROFIL.items()),
-          pilihan=tuple(KELOMPOK_PROFIL)),
+                                                      for k, v in JUDUL_PROFIL_TERBUKA.items()),
+          pilihan=tuple(JUDUL_PROFIL_TERBUKA)),
     Kolom("kategori", "string", "Kategori", "Kategori dalam kelompok itu"),
     Kolom("responden", "integer", "Responden",
           f"Banyaknya responden dalam kategori; kosong bila disembunyikan (kurang dari "
@@ -296,7 +295,7 @@ def sembunyikan(hitungan: dict[str, int]) -> dict[str, str | None]:
 def _baris_profil(h: HasilUnit) -> list[dict]:
     baris = []
     profil = h.survei.profil
-    for kelompok in KELOMPOK_PROFIL:
+    for kelompok in JUDUL_PROFIL_TERBUKA:
         hitungan: dict[str, int] = getattr(profil, kelompok)
         alasan = sembunyikan(hitungan)
         for kategori, n in hitungan.items():
@@ -344,7 +343,8 @@ def ke_csv(tabel: Tabel) -> bytes:
     return buf.getvalue().encode("utf-8")
 
 
-def _nilai_json(nilai: object) -> object:
+def _nilai_polos(nilai: object) -> object:
+    """A value as JSON and a workbook cell hold it: Decimal as float, dates as ISO text."""
     if isinstance(nilai, Decimal):
         return float(nilai)  # the shortest repr of this float is the same decimal again
     if hasattr(nilai, "isoformat"):
@@ -356,7 +356,7 @@ def ke_json(tabel_: Sequence[Tabel], meta: dict) -> bytes:
     """One JSON document: metadata plus every table as a list of objects."""
     isi = dict(meta)
     for t in tabel_:
-        isi[t.nama] = [{k.nama: _nilai_json(b[k.nama]) for k in t.kolom} for b in t.baris]
+        isi[t.nama] = [{k.nama: _nilai_polos(b[k.nama]) for k in t.kolom} for b in t.baris]
     return (json.dumps(isi, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
@@ -379,35 +379,14 @@ def ke_xlsx(tabel_: Sequence[Tabel], tanggal: datetime) -> bytes:
             judul.append(sel)
         ws.append(judul)
         for b in t.baris:
-            ws.append([_nilai_xlsx(b[k.nama]) for k in t.kolom])
+            ws.append([_nilai_polos(b[k.nama]) for k in t.kolom])
     wb.properties.creator = "skm"
     wb.properties.created = tanggal
     wb.properties.modified = tanggal
     mentah = io.BytesIO()
     with zipfile.ZipFile(mentah, "w", zipfile.ZIP_DEFLATED) as arsip:
         ExcelWriter(wb, arsip).save()  # save_workbook() would stamp "modified" with now
-    return _zip_tetap(mentah.getvalue())
-
-
-def _nilai_xlsx(nilai: object) -> object:
-    if isinstance(nilai, Decimal):
-        return float(nilai)
-    if hasattr(nilai, "isoformat"):
-        return nilai.isoformat()
-    return nilai
-
-
-def _zip_tetap(isi: bytes) -> bytes:
-    """Rewrite a zip with fixed entry timestamps and attributes (no build time inside)."""
-    keluar = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(isi)) as masuk, \
-            zipfile.ZipFile(keluar, "w", zipfile.ZIP_DEFLATED) as arsip:
-        for info in masuk.infolist():
-            baru = zipfile.ZipInfo(info.filename, date_time=WAKTU_ZIP)
-            baru.compress_type = zipfile.ZIP_DEFLATED
-            baru.external_attr = 0o644 << 16
-            arsip.writestr(baru, masuk.read(info.filename))
-    return keluar.getvalue()
+    return kemas_ulang(mentah.getvalue())  # no build time inside
 
 
 # --- the descriptor --------------------------------------------------------------------

@@ -34,7 +34,8 @@ from skm_build.aturan.ikm import (
 from skm_build.hitung import isi_laporan as laporan_skm
 from skm_build.hitung.hasil import Hasil, HasilKabupaten, HasilUnit
 from skm_build.hitung.kepatuhan import TEPAT_WAKTU, URUTAN_STATUS, hari_ini, kepatuhan
-from skm_build.kontrak.model import KELOMPOK_PROFIL, Opd
+from skm_build.kontrak.kosakata import KELOMPOK_PROFIL
+from skm_build.kontrak.model import Opd
 from skm_build.terbit import data_terbuka, grafik
 from skm_build.terbit import format_id as fmt
 

@@ -23,7 +23,7 @@ from openpyxl.xml.functions import tostring
 
 from skm_build.alat.arsip import kemas_ulang
 from skm_build.aturan.ikm import KODE_UNSUR, PERTANYAAN, REGULASI, UNSUR
-from skm_build.kontrak.muat import URUTAN_PEKERJAAN, URUTAN_PENDIDIKAN, USIA_MAKS, USIA_MIN
+from skm_build.kontrak.kosakata import URUTAN_PEKERJAAN, URUTAN_PENDIDIKAN, USIA_MAKS, USIA_MIN
 
 FOLDER_UNDUH = "unduh"
 NAMA_CSV = "templat-skm.csv"

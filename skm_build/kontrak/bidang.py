@@ -1,0 +1,113 @@
+"""Checking the fields of a YAML mapping, each problem reported at its own line."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from skm_build.alat.yaml_bertanda import YamlBertanda, kutip
+from skm_build.kontrak.masalah import DaftarMasalah
+from skm_build.kontrak.pribadi import jenis_data_pribadi
+from skm_build.kontrak.teks_publik import POLA_RUMUS
+
+
+class Bidang:
+    """Checks the fields of one YAML mapping, reporting each problem at its own line."""
+
+    def __init__(self, m: DaftarMasalah, berkas: Path, doc: YamlBertanda, jalur: tuple,
+                 isi: dict[str, Any]) -> None:
+        self.m, self.berkas, self.doc, self.jalur, self.isi = m, berkas, doc, jalur, isi
+        self.ok = True
+
+    def galat(self, kunci: str | None, pesan: str) -> None:
+        jalur = self.jalur if kunci is None else (*self.jalur, kunci)
+        self.m.galat(self.berkas, self.doc.baris_dari(jalur), pesan, kunci)
+        self.ok = False
+
+    def kunci_dikenal(self, dikenal: tuple[str, ...]) -> None:
+        for kunci in self.isi:
+            if kunci not in dikenal:
+                self.m.peringatan(self.berkas, self.doc.baris_dari((*self.jalur, kunci)),
+                                  f"kunci '{kutip(kunci)}' tidak dikenal dan diabaikan "
+                                  f"(yang dikenal: {', '.join(dikenal)})", kutip(kunci))
+
+    def teks(self, kunci: str, wajib: bool = True, publik: bool = True) -> str | None:
+        nilai = self.isi.get(kunci)
+        if nilai is None:
+            if wajib:
+                self.galat(kunci, f"'{kunci}' wajib diisi")
+            return None
+        if not isinstance(nilai, str | int | float) or isinstance(nilai, bool):
+            self.galat(kunci, f"'{kunci}' harus berupa teks")
+            return None
+        teks = str(nilai).strip()
+        if wajib and not teks:
+            self.galat(kunci, f"'{kunci}' tidak boleh kosong")
+            return None
+        if len(teks) > 500:
+            self.galat(kunci, f"'{kunci}' terlalu panjang ({len(teks)} karakter; batas 500)")
+            return None
+        if POLA_RUMUS.match(teks):
+            self.galat(kunci, f"'{kunci}' diawali '{teks[0]}': spreadsheet membacanya sebagai "
+                       "rumus; tulis tanpa tanda itu di depan")
+            return None
+        if publik and (jenis := jenis_data_pribadi(teks)):
+            self.galat(kunci, f"'{kunci}' berisi data pribadi ({jenis}); hapus dari data")
+            return None
+        return teks
+
+    def pilihan(self, kunci: str, pilihan: tuple[str, ...], baku: str | None = None) -> str | None:
+        nilai = self.isi.get(kunci, baku)
+        if nilai is None:
+            self.galat(kunci, f"'{kunci}' wajib diisi: salah satu dari {', '.join(pilihan)}")
+            return None
+        if str(nilai) not in pilihan:
+            self.galat(kunci, f"'{kunci}' bernilai '{kutip(nilai)}'; pilih salah satu dari "
+                       f"{', '.join(pilihan)}")
+            return None
+        return str(nilai)
+
+    def tanggal(self, kunci: str, wajib: bool = True) -> date | None:
+        nilai = self.isi.get(kunci)
+        if nilai is None:
+            if wajib:
+                self.galat(kunci, f"'{kunci}' wajib diisi (tanggal TTTT-BB-HH)")
+            return None
+        if isinstance(nilai, datetime):
+            return nilai.date()
+        if isinstance(nilai, date):
+            return nilai
+        if isinstance(nilai, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", nilai.strip()):
+            try:  # a quoted date ("2025-07-01") is a string to YAML, but still a date
+                return date.fromisoformat(nilai.strip())
+            except ValueError:
+                pass
+        self.galat(kunci, f"'{kunci}' bernilai '{kutip(nilai)}': bukan tanggal TTTT-BB-HH yang sah")
+        return None
+
+    def bulat(self, kunci: str, minimum: int, maksimum: int | None = None,
+              wajib: bool = False) -> int | None:
+        nilai = self.isi.get(kunci)
+        if nilai is None:
+            if wajib:
+                self.galat(kunci, f"'{kunci}' wajib diisi")
+            return None
+        if isinstance(nilai, bool) or not isinstance(nilai, int):
+            self.galat(kunci, f"'{kunci}' bernilai '{kutip(nilai)}': harus bilangan bulat")
+            return None
+        if nilai < minimum or (maksimum is not None and nilai > maksimum):
+            batas = f"{minimum}–{maksimum}" if maksimum is not None else f"≥ {minimum}"
+            self.galat(kunci, f"'{kunci}' bernilai {kutip(nilai)}: harus {batas}")
+            return None
+        return nilai
+
+
+def sebagai_peta(m: DaftarMasalah, berkas: Path, doc: YamlBertanda, jalur: tuple,
+                  nilai: Any, apa: str) -> dict | None:
+    if not isinstance(nilai, dict):
+        m.galat(berkas, doc.baris_dari(jalur), f"{apa} harus berupa pasangan 'kunci: nilai'")
+        return None
+    return nilai
+
