@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from skm_build.aturan.ikm import KODE_UNSUR
-from skm_build.hitung.hasil import Hasil, hitung_semua
+from skm_build.hitung.hasil import hitung_semua
 from skm_build.kontrak.galat import KELUAR_DATA, KELUAR_OK, KELUAR_PEMAKAIAN, SalahPakai
 from skm_build.kontrak.masalah import DaftarMasalah
 from skm_build.kontrak.muat import Pemeriksaan, periksa
 from skm_build.terbit import format_id as fmt
+from skm_build.terbit.hasil_json import hasil_untuk_json, ke_json, nilai_polos
 
 
 def _cetak_masalah(masalah: DaftarMasalah) -> None:
@@ -68,38 +68,6 @@ def perintah_check(args: argparse.Namespace) -> int:
     return KELUAR_OK
 
 
-def _baris_hasil(hasil: Hasil, periode: str | None) -> tuple[list[dict], list[dict]]:
-    """The documented JSON contract of ``skm results``: full precision, nulls where absent."""
-    unit = []
-    for (pid, _), h in hasil.unit.items():
-        if periode and pid != periode:
-            continue
-        unit.append({
-            "periode": pid,
-            "opd": h.opd.id,
-            "responden": h.survei.responden,
-            "nrr": {u.unsur.kode: None if u.nrr is None else float(u.nrr) for u in h.ikm.unsur},
-            "ikm_1_4": float(h.ikm.ikm_1_4),
-            "ikm": float(h.ikm.ikm),
-            "mutu": h.ikm.mutu.huruf,
-            "kinerja": h.ikm.mutu.kinerja,
-            "sampel_minimum": h.sampel_minimum,
-            "sampel_memadai": h.sampel_memadai,
-        })
-    kabupaten = [{
-        "periode": k.periode.id,
-        "ikm": float(k.ikm),
-        "mutu": k.mutu.huruf,
-        "kinerja": k.mutu.kinerja,
-        "agregasi": k.agregasi,
-        "ikm_gabungan": float(k.gabungan.ikm),
-        "ikm_rata_rata_unit": float(k.rata_rata_unit),
-        "unit": len(k.unit),
-        "responden": k.responden,
-    } for k in hasil.kabupaten if not periode or k.periode.id == periode]
-    return unit, kabupaten
-
-
 def perintah_results(args: argparse.Namespace) -> int:
     """Print every unit's result (and the kabupaten's) as a table, CSV or JSON."""
     p = _muat_atau_gagal(args.data)
@@ -108,11 +76,10 @@ def perintah_results(args: argparse.Namespace) -> int:
     if args.periode and args.periode not in p.data.periode_menurut_id():
         raise SalahPakai(f"periode '{args.periode}' tidak ada; pilih salah satu dari "
                          + ", ".join(x.id for x in p.data.periode))
-    unit, kabupaten = _baris_hasil(hitung_semua(p.data), args.periode)
+    isi = hasil_untuk_json(hitung_semua(p.data), args.periode)
+    unit, kabupaten = isi["unit"], isi["kabupaten"]
     if args.format == "json":
-        json.dump({"unit": unit, "kabupaten": kabupaten}, sys.stdout, ensure_ascii=False,
-                  indent=1)
-        print()
+        sys.stdout.write(ke_json(isi))
     elif args.format == "csv":
         kolom = ["periode", "opd", "responden", *[f"nrr_{k}" for k in KODE_UNSUR], "ikm_1_4",
                  "ikm", "mutu", "kinerja", "sampel_minimum", "sampel_memadai"]
@@ -120,7 +87,7 @@ def perintah_results(args: argparse.Namespace) -> int:
         tulis.writeheader()
         for b in unit:
             nrr = {f"nrr_{k}": v for k, v in b["nrr"].items()}
-            tulis.writerow({**{k: v for k, v in b.items() if k != "nrr"}, **nrr})
+            tulis.writerow({k: nilai_polos(v) for k, v in {**b, **nrr}.items() if k != "nrr"})
     else:
         print(f"{'periode':<9} {'opd':<28} {'resp':>5} {'IKM':>6} mutu  sampel")
         for b in unit:

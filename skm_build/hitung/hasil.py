@@ -7,7 +7,9 @@ one place is the same number everywhere.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
 from fractions import Fraction
 from functools import cached_property
 
@@ -25,6 +27,7 @@ from skm_build.aturan.ikm import (
     rata_rata,
     sampel_minimum,
 )
+from skm_build.hitung.kepatuhan import Kepatuhan, hari_ini, kepatuhan, tanggal_penilaian
 from skm_build.kontrak.model import DataSkm, Opd, Periode, Survei
 
 
@@ -101,6 +104,11 @@ class HasilKabupaten:
     def perubahan(self) -> Fraction | None:
         return perubahan(self.ikm, self.sebelumnya)
 
+    @cached_property
+    def sebaran_mutu(self) -> dict[str, int]:
+        """How many units got each grade (grades no unit got are absent)."""
+        return dict(Counter(h.ikm.mutu.huruf for h in self.unit))
+
     def nrr_unsur(self) -> dict[str, Fraction]:
         """Kabupaten NRR per unsur, by the configured rule: mean of the units' NRR (each
         unit that has the unsur counts once) or the pooled respondents' NRR."""
@@ -139,6 +147,17 @@ class Hasil:
     data: DataSkm
     unit: dict[tuple[str, str], HasilUnit]
     kabupaten: tuple[HasilKabupaten, ...]
+    hari_ini: date  # the date drafts are judged on (the build's date)
+    _kepatuhan: dict[str, Kepatuhan] = field(default_factory=dict, repr=False, compare=False)
+
+    def kepatuhan(self, periode_id: str) -> Kepatuhan:
+        """Reporting compliance of one period, computed once: every page, the report and
+        the terminal state the same table (see :func:`.kepatuhan.tanggal_penilaian`)."""
+        if periode_id not in self._kepatuhan:
+            per = self.data.periode_menurut_id()[periode_id]
+            self._kepatuhan[periode_id] = kepatuhan(
+                self.data, periode_id, tanggal_penilaian(per, self.hari_ini))
+        return self._kepatuhan[periode_id]
 
     def unit_dari(self, opd_id: str) -> list[HasilUnit]:
         """A unit's results, latest period first."""
@@ -150,8 +169,11 @@ class Hasil:
         return self.kabupaten[-1] if self.kabupaten else None
 
 
-def hitung_semua(data: DataSkm) -> Hasil:
-    """Compute every unit and every period; periods without any report have no aggregate."""
+def hitung_semua(data: DataSkm, hari: date | None = None) -> Hasil:
+    """Compute every unit and every period; periods without any report have no aggregate.
+
+    ``hari`` is the date reporting compliance of unsigned periods is judged on (default:
+    :func:`.kepatuhan.hari_ini`, the build's date)."""
     bobot = data.kabupaten.bobot
     opd = data.opd_menurut_id()
     unit: dict[tuple[str, str], HasilUnit] = {}
@@ -178,7 +200,7 @@ def hitung_semua(data: DataSkm) -> Hasil:
         sebelumnya = kabupaten[-1].ikm if kabupaten else None
         kabupaten.append(HasilKabupaten(per, data.kabupaten.agregasi, rerata, gabungan,
                                         tuple(baris), sebelumnya))
-    return Hasil(data, unit, tuple(kabupaten))
+    return Hasil(data, unit, tuple(kabupaten), hari or hari_ini())
 
 
 def _tally_berlaku(survei: Survei) -> dict[str, tuple[int, int, int, int]]:

@@ -13,8 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from skm_build.hitung.hasil import Hasil, HasilKabupaten, HasilUnit, NilaiUnsur
-from skm_build.hitung.kepatuhan import Kepatuhan, hari_ini
-from skm_build.hitung.kepatuhan import kepatuhan as kepatuhan_periode
+from skm_build.hitung.kepatuhan import Kepatuhan
 from skm_build.kontrak.kosakata import KELOMPOK_PROFIL, URUTAN_PROFIL, urut_kategori
 from skm_build.kontrak.model import Periode, TindakLanjut
 
@@ -72,7 +71,7 @@ def isi_laporan(hasil: Hasil, periode_id: str) -> IsiLaporan | None:
         nilai_unsur=k.nilai_unsur(),
         terlemah=k.terlemah(),
         terkuat=k.terkuat(),
-        sebaran=dict(Counter(h.ikm.mutu.huruf for h in k.unit)),
+        sebaran=k.sebaran_mutu,
         rtl=rtl,
         tanpa_rtl=tuple(h for h in abjad if not h.survei.tindak_lanjut),
         naik=naik,
@@ -82,7 +81,7 @@ def isi_laporan(hasil: Hasil, periode_id: str) -> IsiLaporan | None:
         tanpa_populasi=tuple(h for h in abjad if h.survei.populasi is None),
         rekap_saja=tuple(h for h in abjad if h.survei.sumber != "csv"),
         profil=profil_kabupaten(k),
-        kepatuhan=kepatuhan(hasil, k.periode),
+        kepatuhan=hasil.kepatuhan(k.periode.id),
         total_opd=len(hasil.data.opd),
     )
 
@@ -97,10 +96,3 @@ def profil_kabupaten(k: HasilKabupaten) -> tuple[tuple[str, dict[str, int]], ...
         if jumlah:
             keluar.append((judul, urut_kategori(jumlah, URUTAN_PROFIL[kunci])))
     return tuple(keluar)
-
-
-def kepatuhan(hasil: Hasil, per: Periode) -> Kepatuhan:
-    """Compliance as the report states it: a signed report is judged on its signing date,
-    so it no longer changes afterwards; a draft on the build's date."""
-    hari = per.pengesahan.tanggal if per.pengesahan is not None else hari_ini()
-    return kepatuhan_periode(hasil.data, per.id, hari)

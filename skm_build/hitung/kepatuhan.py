@@ -99,6 +99,12 @@ def status_unit(opd: Opd, per: Periode, ada_data: bool, diterima: date | None,
     return StatusUnit(opd, MENUNGGU, None, (batas - hari_ini).days)
 
 
+def tanggal_penilaian(per: Periode, hari_ini: date) -> date:
+    """The date a period's compliance is judged on: a signed report on its signing date,
+    so what it states no longer changes afterwards; a draft on ``hari_ini``."""
+    return per.pengesahan.tanggal if per.pengesahan is not None else hari_ini
+
+
 def kepatuhan(data: DataSkm, periode_id: str, hari_ini: date) -> Kepatuhan:
     """Every unit of opd.yaml in one period, ordered by what needs chasing first."""
     per = data.periode_menurut_id()[periode_id]

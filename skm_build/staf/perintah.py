@@ -228,7 +228,13 @@ def perintah_periode(args: argparse.Namespace) -> int:
 
 def perintah_status(args: argparse.Namespace) -> int:
     """Print who reported on time, late, not yet, for one period (default: the latest)."""
-    from skm_build.hitung.kepatuhan import TEPAT_WAKTU, URUTAN_STATUS, hari_ini, kepatuhan
+    from skm_build.hitung.kepatuhan import (
+        TEPAT_WAKTU,
+        URUTAN_STATUS,
+        hari_ini,
+        kepatuhan,
+        tanggal_penilaian,
+    )
 
     p = periksa(args.data)
     if p.data is None:
@@ -239,7 +245,7 @@ def perintah_status(args: argparse.Namespace) -> int:
     pid = args.periode or ada[-1]
     if pid not in ada:
         raise SalahPakai(f"periode '{pid}' tidak ada; pilih salah satu dari: {', '.join(ada)}")
-    k = kepatuhan(p.data, pid, hari_ini())
+    k = kepatuhan(p.data, pid, tanggal_penilaian(p.data.periode_menurut_id()[pid], hari_ini()))
     per = k.periode
     print(f"Kepatuhan pelaporan {per.nama} — batas laporan {fmt.tanggal(per.batas_laporan)}; "
           f"keadaan per {fmt.tanggal(k.hari_ini)}")

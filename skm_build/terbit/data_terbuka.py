@@ -34,7 +34,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import json
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -55,6 +54,7 @@ from skm_build.aturan.ikm import (
 )
 from skm_build.aturan.ikm import mutu as mutu_dari
 from skm_build.hitung.hasil import Hasil, HasilKabupaten, HasilUnit
+from skm_build.terbit import hasil_json
 
 DESIMAL = 6
 SEL_MINIMUM = 5
@@ -343,21 +343,12 @@ def ke_csv(tabel: Tabel) -> bytes:
     return buf.getvalue().encode("utf-8")
 
 
-def _nilai_polos(nilai: object) -> object:
-    """A value as JSON and a workbook cell hold it: Decimal as float, dates as ISO text."""
-    if isinstance(nilai, Decimal):
-        return float(nilai)  # the shortest repr of this float is the same decimal again
-    if hasattr(nilai, "isoformat"):
-        return nilai.isoformat()
-    return nilai
-
-
 def ke_json(tabel_: Sequence[Tabel], meta: dict) -> bytes:
     """One JSON document: metadata plus every table as a list of objects."""
     isi = dict(meta)
     for t in tabel_:
-        isi[t.nama] = [{k.nama: _nilai_polos(b[k.nama]) for k in t.kolom} for b in t.baris]
-    return (json.dumps(isi, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+        isi[t.nama] = [{k.nama: b[k.nama] for k in t.kolom} for b in t.baris]
+    return hasil_json.ke_json(isi).encode("utf-8")
 
 
 def ke_xlsx(tabel_: Sequence[Tabel], tanggal: datetime) -> bytes:
@@ -379,7 +370,7 @@ def ke_xlsx(tabel_: Sequence[Tabel], tanggal: datetime) -> bytes:
             judul.append(sel)
         ws.append(judul)
         for b in t.baris:
-            ws.append([_nilai_polos(b[k.nama]) for k in t.kolom])
+            ws.append([hasil_json.nilai_polos(b[k.nama]) for k in t.kolom])
     wb.properties.creator = "skm"
     wb.properties.created = tanggal
     wb.properties.modified = tanggal
@@ -494,8 +485,7 @@ def paket_periode(hasil: Hasil, k: HasilKabupaten) -> dict[str, bytes]:
     berkas["skm.xlsx"] = ke_xlsx(tabel_, datetime.combine(k.periode.selesai, time()))
     berkas["skm.json"] = ke_json(tabel_, meta)
     deskriptor = datapackage(hasil, k, tabel_, berkas)
-    berkas["datapackage.json"] = (json.dumps(deskriptor, ensure_ascii=False, indent=1)
-                                  + "\n").encode("utf-8")
+    berkas["datapackage.json"] = hasil_json.ke_json(deskriptor).encode("utf-8")
     return berkas
 
 

@@ -9,7 +9,6 @@ pages as ``{relative path: text}`` and the navigation, and writes nothing itself
 from __future__ import annotations
 
 import html
-from collections import Counter
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -33,7 +32,7 @@ from skm_build.aturan.ikm import (
 )
 from skm_build.hitung import isi_laporan as laporan_skm
 from skm_build.hitung.hasil import Hasil, HasilKabupaten, HasilUnit
-from skm_build.hitung.kepatuhan import TEPAT_WAKTU, URUTAN_STATUS, hari_ini, kepatuhan
+from skm_build.hitung.kepatuhan import TEPAT_WAKTU, URUTAN_STATUS
 from skm_build.kontrak.kosakata import KELOMPOK_PROFIL
 from skm_build.kontrak.model import Opd
 from skm_build.terbit import data_terbuka, grafik
@@ -181,7 +180,7 @@ class Penyusun:
         per = self.data.periode_menurut_id()[periode_id]
         k = self.kab_menurut_periode.get(periode_id)
         konteks: dict[str, object] = {"p": per, "k": k}
-        konteks["kepatuhan"] = kepatuhan(self.data, periode_id, hari_ini())
+        konteks["kepatuhan"] = self.hasil.kepatuhan(periode_id)
         if k is not None:
             nilai = k.nilai_unsur()
             konteks["grafik_unsur"] = grafik.wadah(
@@ -189,10 +188,9 @@ class Penyusun:
                     [x.unsur.nama_pendek for x in nilai], [float(x.nrr_25) for x in nilai],
                     [x.mutu.huruf for x in nilai]),
                 f"Nilai per unsur kabupaten, {per.nama}")
-            sebaran = Counter(h.ikm.mutu.huruf for h in k.unit)
-            konteks["sebaran"] = sebaran
+            konteks["sebaran"] = k.sebaran_mutu
             konteks["grafik_sebaran"] = grafik.wadah(
-                f"sebaran-mutu-{periode_id}", grafik.sebaran_mutu(dict(sebaran)),
+                f"sebaran-mutu-{periode_id}", grafik.sebaran_mutu(k.sebaran_mutu),
                 f"Banyaknya unit per mutu, {per.nama}")
             konteks["peta_unit_maks"] = PETA_UNIT_MAKS
             konteks["grafik_peta"] = None if len(k.unit) > PETA_UNIT_MAKS else grafik.wadah(
