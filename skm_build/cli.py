@@ -15,21 +15,17 @@ from pathlib import Path
 
 from skm_build.aturan.ikm import KODE_UNSUR
 from skm_build.hitung.hasil import hitung_semua
-from skm_build.kontrak.galat import KELUAR_DATA, KELUAR_OK, KELUAR_PEMAKAIAN, SalahPakai
-from skm_build.kontrak.masalah import DaftarMasalah
+from skm_build.kontrak.galat import KELUAR_DATA, KELUAR_OK, GalatSkm, SalahPakai
+from skm_build.kontrak.masalah import cetak
 from skm_build.kontrak.muat import Pemeriksaan, periksa
+from skm_build.kontrak.proyek import Proyek
 from skm_build.terbit import format_id as fmt
 from skm_build.terbit.hasil_json import hasil_untuk_json, ke_json, nilai_polos
 
 
-def _cetak_masalah(masalah: DaftarMasalah) -> None:
-    for m in masalah.urut():
-        print(m, file=sys.stderr)
-
-
 def _muat_atau_gagal(folder: Path) -> Pemeriksaan:
     hasil = periksa(folder)
-    _cetak_masalah(hasil.masalah)
+    cetak(hasil.masalah)
     return hasil
 
 
@@ -102,7 +98,7 @@ def perintah_results(args: argparse.Namespace) -> int:
 
 def perintah_build(args: argparse.Namespace) -> int:
     """check → compute → Markdown → MkDocs → swap into site/ (untouched on failure)."""
-    from skm_build.situs.bangun import BangunGagal, Proyek, bangun
+    from skm_build.situs.bangun import BangunGagal, bangun
 
     proyek = Proyek(Path.cwd(), args.data)
     print(f"skm build: {args.data} → site/", file=sys.stderr)
@@ -117,49 +113,17 @@ def perintah_build(args: argparse.Namespace) -> int:
 
 def perintah_serve(args: argparse.Namespace) -> int:
     """Build, serve site/ on 127.0.0.1, and rebuild whenever data/ or content/ changes."""
-    from skm_build.situs.bangun import Proyek
     from skm_build.situs.pratinjau import pratinjau
 
     return pratinjau(Proyek(Path.cwd(), args.data), args.port)
 
 
-def perintah_paket(args: argparse.Namespace) -> int:
-    """One zip for KemenPAN RB and the province: report (HTML, PDF) and open data."""
-    from skm_build.situs.bangun import BangunGagal, Proyek, bangun
-    from skm_build.staf import paket
+def _bangun_situs(proyek: Proyek) -> Path:
+    """The site build, handed to the staff commands that need a current site (skm paket):
+    staff commands do not import the site build (MkDocs is imported only when used)."""
+    from skm_build.situs.bangun import bangun
 
-    p = _muat_atau_gagal(args.data)
-    if p.data is None:
-        return KELUAR_DATA
-    hasil = hitung_semua(p.data)
-    terbit = [k.periode.id for k in hasil.kabupaten]
-    if args.periode not in terbit:
-        raise SalahPakai(f"periode '{args.periode}' belum memiliki hasil; pilih salah satu dari "
-                         + ", ".join(terbit))
-    proyek = Proyek(Path.cwd(), args.data)
-    alasan = paket.situs_usang(proyek.situs, hasil, args.periode)
-    if alasan:
-        print(f"skm paket: {alasan}; membangun situs dulu (skm build)", file=sys.stderr)
-        try:
-            bangun(proyek)
-        except BangunGagal as e:
-            print(f"skm paket gagal: {e}", file=sys.stderr)
-            return KELUAR_DATA
-    hasil_paket = paket.buat_paket(hasil, proyek.situs, args.periode, not args.tanpa_pdf)
-    keluar = args.keluar or Path(f"skm-{args.periode}{'-DRAF' if hasil_paket.draf else ''}.zip")
-    keluar.parent.mkdir(parents=True, exist_ok=True)
-    keluar.write_bytes(hasil_paket.isi)
-    for nama in hasil_paket.berkas:
-        print(f"  {nama}", file=sys.stderr)
-    if not hasil_paket.pdf and not args.tanpa_pdf:
-        print("skm paket: PDF dilewati: pasang paket tambahan 'pdf' (pip install -e '.[pdf]', "
-              "fpdf2) untuk menyertakannya; laporan HTML dapat dicetak ke PDF dari peramban",
-              file=sys.stderr)
-    if hasil_paket.draf:
-        print(f"skm paket: PERHATIAN: laporan {args.periode} masih DRAF (belum disahkan; isi "
-              "'pengesahan' di periode.yaml setelah ditandatangani)", file=sys.stderr)
-    print(keluar)
-    return KELUAR_OK
+    return bangun(proyek)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -186,14 +150,9 @@ def _parser() -> argparse.ArgumentParser:
     tambah("build", perintah_build, "bangun situs ke site/ (situs lama utuh bila gagal)")
     s = tambah("serve", perintah_serve, "pratinjau lokal; bangun ulang bila data/content berubah")
     s.add_argument("--port", type=int, default=8000, help="port di 127.0.0.1 (bawaan 8000)")
-    pk = tambah("paket", perintah_paket, "satu zip untuk KemenPAN RB dan Provinsi: laporan "
-                "(HTML, PDF bila ada) dan data terbuka satu periode")
-    pk.add_argument("--periode", required=True, help="periode laporan (mis. 2025-s1)")
-    pk.add_argument("--keluar", type=Path, help="berkas zip (bawaan: skm-<periode>.zip)")
-    pk.add_argument("--tanpa-pdf", action="store_true", help="jangan membuat PDF")
     from skm_build.staf.perintah import daftarkan  # the staff loop: import, templat, periode, ...
 
-    daftarkan(tambah)
+    daftarkan(tambah, _bangun_situs)
     return parser
 
 
@@ -201,9 +160,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return args.fungsi(args)
-    except SalahPakai as e:
+    except GalatSkm as e:
         print(f"skm: {e}", file=sys.stderr)
-        return KELUAR_PEMAKAIAN
+        return e.kode_keluar
     except OSError as e:
         print(f"skm: {e.filename or ''}: {e.strerror}", file=sys.stderr)
         return KELUAR_DATA

@@ -21,6 +21,7 @@ from skm_build.aturan.ikm import KODE_UNSUR, KONVERSI, bulat
 from skm_build.hitung.hasil import Hasil, hitung_semua
 from skm_build.kontrak.muat import periksa
 from skm_build.terbit import data_terbuka as dt
+from skm_build.terbit import tabel_terbuka as tt
 
 ROOT = Path(__file__).resolve().parents[1]
 RAHASIA_SARAN = "Petugas bernama Joko Rahasia123 lambat"
@@ -102,7 +103,7 @@ def _d(teks: str) -> Decimal | None:
 
 
 def _tepat(nilai) -> Decimal | None:
-    return None if nilai is None else bulat(nilai, dt.DESIMAL)
+    return None if nilai is None else bulat(nilai, tt.DESIMAL)
 
 
 # --- the folders ---------------------------------------------------------------------------
@@ -184,7 +185,7 @@ def test_xlsx_and_json_hold_the_same_tables(tertulis: Path) -> None:
     wb = load_workbook(folder / "skm.xlsx")
     doc = json.loads((folder / "skm.json").read_text(encoding="utf-8"))
     assert doc["periode"] == "2025-s1" and doc["lisensi"] == "CC-BY-4.0"
-    for t in dt.TABEL:
+    for t in tt.TABEL:
         baris_csv = _baca_csv(folder / t.berkas)
         lembar = [list(r) for r in wb[t.nama].iter_rows(values_only=True)]
         assert lembar[0] == [k.nama for k in t.kolom]
@@ -281,7 +282,7 @@ def test_nothing_respondent_level_or_personal(hasil: Hasil, tertulis: Path,
     tanggal_responden = {b.split(",", 1)[0] for t in mentah for b in t.splitlines()[1:]}
     for k in hasil.kabupaten:
         responden = {h.survei.responden for h in k.unit} | {k.responden}
-        for t in dt.TABEL:
+        for t in tt.TABEL:
             baris = _baca_csv(tertulis / k.periode.id / t.berkas)
             assert not terlarang_kolom & set(baris[0] if baris else {}), t.nama
             if t.nama != "hasil-unit":  # one row per unit; only per respondent is forbidden
@@ -304,7 +305,7 @@ def test_small_cells_are_suppressed(hasil: Hasil, tertulis: Path) -> None:
     for b in baris:
         kelompok.setdefault((b["opd"], b["kelompok"]), []).append(b)
         if b["responden"] != "":
-            assert int(b["responden"]) >= dt.SEL_MINIMUM
+            assert int(b["responden"]) >= tt.SEL_MINIMUM
             assert b["catatan"] == ""
         else:
             assert b["catatan"].startswith("disembunyikan")
@@ -316,7 +317,7 @@ def test_small_cells_are_suppressed(hasil: Hasil, tertulis: Path) -> None:
                 assert int(b["responden"]) == asli[b["kategori"]]
         if tersembunyi:
             assert len(tersembunyi) >= 2 or len(tersembunyi) == len(isi)
-            assert sum(asli[b["kategori"]] for b in tersembunyi) >= dt.SEL_MINIMUM or \
+            assert sum(asli[b["kategori"]] for b in tersembunyi) >= tt.SEL_MINIMUM or \
                 len(tersembunyi) == len(isi)
     jaten = {(b["kelompok"], b["kategori"]): b for b in baris if b["opd"] == "kecamatan-jaten"}
     assert jaten[("jenis_kelamin", "P")]["responden"] == ""  # 3 women
@@ -335,5 +336,5 @@ def test_small_cells_are_suppressed(hasil: Hasil, tertulis: Path) -> None:
     ({}, set()),
 ])
 def test_sembunyikan(hitungan: dict, tersembunyi: set) -> None:
-    alasan = dt.sembunyikan(hitungan)
+    alasan = tt.sembunyikan(hitungan)
     assert {k for k, a in alasan.items() if a} == tersembunyi

@@ -13,7 +13,7 @@ from skm_build.hitung import kepatuhan as kp
 from skm_build.hitung.hasil import hitung_semua
 from skm_build.kontrak.model import Opd, Periode
 from skm_build.kontrak.muat import periksa
-from skm_build.terbit.halaman import Penyusun
+from skm_build.terbit.halaman import PembuatHalaman
 
 PER = Periode("2025-s1", "Semester I 2025", date(2025, 1, 1), date(2025, 6, 30),
               date(2025, 7, 21))
@@ -41,17 +41,17 @@ def test_status_di_sekitar_batas(ada_data: bool, diterima: date | None, hari_ini
 def test_tingkat_kepatuhan_atas_semua_unit(data: Path) -> None:
     d = periksa(data).data
     # dukcapil received 2025-07-10 (on time); kecamatan-jaten has no data
-    k = kp.kepatuhan(d, "2025-s1", date(2025, 8, 1))
+    k = kp.kepatuhan_periode(d, "2025-s1", date(2025, 8, 1))
     assert [(s.opd.id, s.status) for s in k.unit] == [
         ("kecamatan-jaten", kp.BELUM_MELAPOR), ("dukcapil", kp.TEPAT_WAKTU)]
     assert k.tingkat == pytest.approx(0.5)
-    assert kp.kepatuhan(d, "2025-s1", date(2025, 7, 21)).jumlah(kp.MENUNGGU) == 1
-    assert kp.kepatuhan(d, "2025-s2", date(2025, 8, 1)).tingkat == 0
+    assert kp.kepatuhan_periode(d, "2025-s1", date(2025, 7, 21)).jumlah(kp.MENUNGGU) == 1
+    assert kp.kepatuhan_periode(d, "2025-s2", date(2025, 8, 1)).tingkat == 0
 
 
 def test_laporan_tanpa_tanggal_diterima_tidak_dihitung_tepat_waktu(data: Path) -> None:
     tulis(data, "survei/2025-s1/dukcapil.yaml", "populasi: 4\n")
-    k = kp.kepatuhan(periksa(data).data, "2025-s1", date(2025, 8, 1))
+    k = kp.kepatuhan_periode(periksa(data).data, "2025-s1", date(2025, 8, 1))
     assert k.jumlah(kp.TANPA_TANGGAL) == 1 and k.jumlah(kp.TEPAT_WAKTU) == 0
 
 
@@ -82,7 +82,7 @@ def test_skm_status_di_terminal(data: Path, monkeypatch: pytest.MonkeyPatch,
 
 def test_halaman_periode_memuat_kepatuhan(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1753142400")
-    isi = Penyusun(hitung_semua(periksa(data).data)).periode("2025-s1").isi
+    isi = PembuatHalaman(hitung_semua(periksa(data).data)).periode("2025-s1").isi
     bagian = isi[isi.index("## Kepatuhan pelaporan"):]
     assert "**1 dari 2 unit melapor tepat waktu**" in bagian
     assert "keadaan per 22 Juli 2025" in bagian

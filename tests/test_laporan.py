@@ -1,7 +1,7 @@
 """The Laporan SKM Kabupaten pages (/laporan/<periode>/): chapters, units, numbers, sign-off.
 
-Most tests render the Markdown with :class:`skm_build.terbit.halaman.Penyusun` from the engine's
-results; one builds a small site with MkDocs to check the HTML that is printed.
+Most tests render the Markdown with :class:`skm_build.terbit.halaman.PembuatHalaman` from the
+engine's results; one builds a small site with MkDocs to check the HTML that is printed.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from skm_build.aturan.ikm import UNSUR
 from skm_build.hitung.hasil import Hasil, hitung_semua
 from skm_build.kontrak.muat import periksa
 from skm_build.terbit import format_id as fmt
-from skm_build.terbit.halaman import Penyusun
+from skm_build.terbit.halaman import PembuatHalaman
 
 ROOT = Path(__file__).resolve().parents[1]
 BAB = ("## BAB I Pendahuluan", "## BAB II Pengumpulan Data", "## BAB III Hasil",
@@ -45,7 +45,7 @@ def contoh() -> Hasil:
 
 
 def _laporan(hasil: Hasil, periode: str) -> str:
-    return Penyusun(hasil).laporan(periode).isi
+    return PembuatHalaman(hasil).laporan(periode).isi
 
 
 def _bab(md: str, judul: str) -> str:
@@ -206,7 +206,7 @@ def test_signature_text_from_data_is_escaped(data: Path) -> None:
 
 
 def test_index_and_nav(contoh: Hasil, data: Path) -> None:
-    p = Penyusun(contoh)
+    p = PembuatHalaman(contoh)
     nav = p.navigasi()
     laporan = next(x["Laporan"] for x in nav if "Laporan" in x)
     assert laporan[0] == "laporan/index.md"
@@ -219,7 +219,7 @@ def test_index_and_nav(contoh: Hasil, data: Path) -> None:
     assert {"laporan/index.md", "data/index.md"} <= jalur
     assert {f"laporan/{k.periode.id}.md" for k in contoh.kabupaten} <= jalur
     # a period no unit reported in has no report page, only a line in the index
-    kosong = Penyusun(_hasil(data))
+    kosong = PembuatHalaman(_hasil(data))
     assert "laporan/2025-s2.md" not in {h.jalur for h in kosong.semua()}
     assert "belum ada laporan unit" in kosong.daftar_laporan().isi
 
@@ -230,7 +230,8 @@ def test_index_and_nav(contoh: Hasil, data: Path) -> None:
 @pytest.fixture(scope="module")
 def situs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A real build of a small data folder (two units, one signed period)."""
-    from skm_build.situs.bangun import Proyek, bangun
+    from skm_build.kontrak.proyek import Proyek
+    from skm_build.situs.bangun import bangun
 
     akar = tmp_path_factory.mktemp("proyek")
     shutil.copy2(ROOT / "mkdocs.yml", akar / "mkdocs.yml")

@@ -20,7 +20,7 @@ from skm_build.hitung.hasil import Hasil, hitung_semua
 from skm_build.hitung.isi_laporan import isi_laporan
 from skm_build.kontrak.muat import periksa
 from skm_build.terbit import halaman
-from skm_build.terbit.halaman import Penyusun
+from skm_build.terbit.halaman import PembuatHalaman
 
 AKAR = Path(__file__).resolve().parents[1]
 
@@ -47,10 +47,10 @@ def test_peta_panas_hanya_sampai_batas_unit(hasil: Hasil, monkeypatch: pytest.Mo
                                             ) -> None:
     k = hasil.terbaru
     assert k is not None and len(k.unit) <= halaman.PETA_UNIT_MAKS
-    assert 'id="grafik-peta-unsur-' in Penyusun(hasil).periode(k.periode.id).isi
+    assert 'id="grafik-peta-unsur-' in PembuatHalaman(hasil).periode(k.periode.id).isi
 
     monkeypatch.setattr(halaman, "PETA_UNIT_MAKS", len(k.unit) - 1)
-    isi = Penyusun(hasil).periode(k.periode.id).isi
+    isi = PembuatHalaman(hasil).periode(k.periode.id).isi
     assert 'id="grafik-peta-unsur-' not in isi
     assert f"Untuk lebih dari {len(k.unit) - 1} unit grafik peta tidak ditampilkan" in isi
     tabel = isi[isi.index("## Nilai setiap unit per unsur"):isi.index("## Kepatuhan")]
@@ -60,7 +60,7 @@ def test_peta_panas_hanya_sampai_batas_unit(hasil: Hasil, monkeypatch: pytest.Mo
 def test_tabel_panjang_tidak_masuk_indeks_pencarian(hasil: Hasil) -> None:
     k = hasil.terbaru
     assert k is not None
-    p = Penyusun(hasil)
+    p = PembuatHalaman(hasil)
     periode = teks_terindeks(p.periode(k.periode.id).isi)
     assert "Peringkat unit layanan" in periode and "Kepatuhan pelaporan" in periode
     for h in k.unit:  # the ranking, the unit × unsur table and compliance rows: all out
@@ -81,7 +81,7 @@ def test_tabel_panjang_tidak_masuk_indeks_pencarian(hasil: Hasil) -> None:
 
 
 def test_halaman_unit_tetap_dapat_dicari_tanpa_tabel_angka(hasil: Hasil) -> None:
-    p = Penyusun(hasil)
+    p = PembuatHalaman(hasil)
     o = next(o for o in hasil.data.opd
              if any(h.survei.tindak_lanjut for h in hasil.unit_dari(o.id)[:1]))
     h = hasil.unit_dari(o.id)[0]

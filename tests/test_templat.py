@@ -15,7 +15,8 @@ from skm_build.cli import main
 from skm_build.hitung.hasil import hitung_semua
 from skm_build.kontrak.kosakata import URUTAN_PEKERJAAN, URUTAN_PENDIDIKAN
 from skm_build.kontrak.muat import periksa
-from skm_build.situs.bangun import Proyek, tulis_konten
+from skm_build.kontrak.proyek import Proyek
+from skm_build.situs.bangun import tulis_konten
 from skm_build.terbit.templat_opd import KOLOM_TEMPLAT, templat_csv, templat_xlsx
 
 

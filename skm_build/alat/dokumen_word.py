@@ -44,14 +44,14 @@ def p(teks: str = "", tebal: bool = False, **gaya: object) -> Paragraf:
 
 
 @dataclass(frozen=True)
-class Tabel:
+class TabelWord:
     """A table with borders; the first row is the header (bold)."""
 
     baris: tuple[tuple[str, ...], ...]
     lebar: tuple[int, ...] = field(default=())  # column widths, twips
 
 
-Blok = Paragraf | Tabel
+Blok = Paragraf | TabelWord
 
 
 def _run(teks: str, tebal: bool, ukuran: int) -> str:
@@ -81,7 +81,7 @@ def _paragraf(par: Paragraf) -> str:
     return f"<w:p><w:pPr>{''.join(sifat)}</w:pPr>{isi}</w:p>"
 
 
-def _tabel(tabel: Tabel) -> str:
+def _tabel(tabel: TabelWord) -> str:
     garis = "".join(f'<w:{sisi} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
                     for sisi in ("top", "left", "bottom", "right", "insideH", "insideV"))
     kisi = "".join(f'<w:gridCol w:w="{w}"/>' for w in tabel.lebar)

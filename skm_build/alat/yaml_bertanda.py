@@ -69,7 +69,7 @@ def baca_yaml(teks: str) -> YamlBertanda:
     """Parse ``teks`` as one YAML document; raise :class:`YamlDitolak` with a line on error."""
     loader = _PEMUAT(teks)
     try:
-        return _Penyusun(loader).dokumen()
+        return _PenyusunNilai(loader).dokumen()
     except yaml.MarkedYAMLError as e:
         tanda = e.problem_mark or e.context_mark
         baris_ = tanda.line + 1 if tanda else None
@@ -101,7 +101,7 @@ class _Wadah:
 _TANPA_KUNCI = object()
 
 
-class _Penyusun:
+class _PenyusunNilai:
     """Values from the event stream with an explicit stack (no recursion, no aliases)."""
 
     def __init__(self, loader: Any) -> None:

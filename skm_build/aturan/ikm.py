@@ -93,19 +93,45 @@ class Mutu:
     huruf: str
     kinerja: str
     batas_bawah: Decimal  # inclusive lower bound on the 25–100 scale, after rounding
-    interval_1_4: str  # the ranges as the regulation prints them, for the methodology page
-    interval_25_100: str
+    batas_atas: Decimal  # the highest rounded value of this grade (the next bound − 0,01)
+
+    @property
+    def interval_25_100(self) -> str:
+        """The range as the regulation prints it: "76,61 – 88,30"."""
+        return f"{_cetak(self.batas_bawah, 2)} – {_cetak(self.batas_atas, 2)}"
+
+    @property
+    def interval_1_4(self) -> str:
+        """The same range on the 1–4 scale, as printed: "3,0644 – 3,532" (÷ 25, exact)."""
+        return (f"{_cetak(self.batas_bawah / KONVERSI, 2)} – "
+                f"{_cetak(self.batas_atas / KONVERSI, 2)}")
 
 
-# Best grade first. The printed ranges leave gaps (64,99 | 65,00): grading the value
-# rounded half-up to 2 dp against inclusive lower bounds closes them.
-TABEL_MUTU: tuple[Mutu, ...] = (
-    Mutu(4, "A", "Sangat baik", Decimal("88.31"), "3,5324 – 4,00", "88,31 – 100,00"),
-    Mutu(3, "B", "Baik", Decimal("76.61"), "3,0644 – 3,532", "76,61 – 88,30"),
-    Mutu(2, "C", "Kurang baik", Decimal("65.00"), "2,60 – 3,064", "65,00 – 76,60"),
-    Mutu(1, "D", "Tidak baik", Decimal("25.00"), "1,00 – 2,5996", "25,00 – 64,99"),
+def _cetak(nilai: Decimal | Fraction, minimal: int = 0) -> str:
+    """A constant as the regulation prints it: decimal comma, no trailing zeros beyond
+    ``minimal`` decimals (3,5324 but 2,60)."""
+    if isinstance(nilai, Fraction):
+        nilai = Decimal(nilai.numerator) / nilai.denominator
+    bulat_, _, pecahan = f"{nilai.normalize():f}".partition(".")
+    pecahan = pecahan.ljust(minimal, "0")
+    return f"{bulat_},{pecahan}" if pecahan else bulat_
+
+
+SKALA_MIN, SKALA_MAKS = Decimal("25.00"), Decimal("100.00")  # the 25–100 scale
+# The lower bound of each grade, best first: the one place a boundary is written. The
+# printed ranges leave gaps (64,99 | 65,00): grading the value rounded half-up to 2 dp
+# against inclusive lower bounds closes them.
+_BATAS_MUTU = (
+    (4, "A", "Sangat baik", Decimal("88.31")),
+    (3, "B", "Baik", Decimal("76.61")),
+    (2, "C", "Kurang baik", Decimal("65.00")),
+    (1, "D", "Tidak baik", SKALA_MIN),
 )
-MUTU_MENURUT_HURUF: dict[str, Mutu] = {m.huruf: m for m in TABEL_MUTU}
+TABEL_MUTU: tuple[Mutu, ...] = tuple(
+    Mutu(nilai, huruf, kinerja, batas,
+         SKALA_MAKS if i == 0 else _BATAS_MUTU[i - 1][3] - Decimal("0.01"))
+    for i, (nilai, huruf, kinerja, batas) in enumerate(_BATAS_MUTU)
+)
 
 # The weight per unsur as written in kabupaten.yaml. "1/9" means 1 / (unsur that apply);
 # the rounded legacy weights are multiplied as printed, whatever the number of unsur.
@@ -114,18 +140,36 @@ BOBOT: dict[str, Fraction | None] = {
     "0.111": Fraction(111, 1000),
     "0.11": Fraction(11, 100),
 }
-BOBOT_BAKU = "1/9"
+BOBOT_BAKU = "1/9"  # the exact weight: 1 / (unsur that apply)
 
-AGREGASI: dict[str, str] = {
-    "rata-rata-unit": "rata-rata IKM unit (setiap unit dihitung sekali)",
-    "gabungan-responden": "gabungan seluruh responden (setiap responden dihitung sekali)",
-}
-AGREGASI_BAKU = "rata-rata-unit"
+
+@dataclass(frozen=True)
+class Agregasi:
+    """A rule for the kabupaten value: its name in kabupaten.yaml and in words."""
+
+    kunci: str
+    nama: str  # as a table row heads it
+    uraian: str  # what it counts once
+
+    @property
+    def frasa(self) -> str:
+        """In a sentence: "rata-rata IKM unit (setiap unit dihitung sekali)"."""
+        return f"{self.nama[0].lower()}{self.nama[1:]} ({self.uraian})"
+
+
+RATA_RATA_UNIT = Agregasi("rata-rata-unit", "Rata-rata IKM unit", "setiap unit dihitung sekali")
+GABUNGAN_RESPONDEN = Agregasi("gabungan-responden", "Gabungan seluruh responden",
+                              "setiap responden dihitung sekali")
+AGREGASI: dict[str, Agregasi] = {a.kunci: a for a in (RATA_RATA_UNIT, GABUNGAN_RESPONDEN)}
+AGREGASI_BAKU = RATA_RATA_UNIT.kunci
 
 # Krejcie & Morgan: chi-square for 1 df at 95 %, P = 0,5 and margin of error 5 %.
 KM_CHI_KUADRAT = Fraction(3841, 1000)
 KM_PROPORSI = Fraction(1, 4)  # P(1 − P) with P = 0,5
 KM_GALAT_KUADRAT = Fraction(25, 10000)
+# The formula as pages print it, from the same three constants.
+RUMUS_KM = "S = ({c} × N × {p}) ÷ ({d} × (N − 1) + {c} × {p})".format(
+    c=_cetak(KM_CHI_KUADRAT), p=_cetak(KM_PROPORSI), d=_cetak(KM_GALAT_KUADRAT))
 KM_CONTOH_POPULASI: tuple[int, ...] = (
     10, 20, 30, 50, 75, 100, 150, 200, 300, 500, 1000, 1500, 2000, 3000, 5000,
     10000, 20000, 50000, 100000, 1000000,

@@ -14,9 +14,12 @@ from fractions import Fraction
 from functools import cached_property
 
 from skm_build.aturan.ikm import (
+    AGREGASI,
     JUMLAH_TERLEMAH,
     KONVERSI,
+    RATA_RATA_UNIT,
     UNSUR,
+    Agregasi,
     HasilIkm,
     Mutu,
     Unsur,
@@ -27,7 +30,12 @@ from skm_build.aturan.ikm import (
     rata_rata,
     sampel_minimum,
 )
-from skm_build.hitung.kepatuhan import Kepatuhan, hari_ini, kepatuhan, tanggal_penilaian
+from skm_build.hitung.kepatuhan import (
+    Kepatuhan,
+    hari_ini,
+    kepatuhan_periode,
+    tanggal_penilaian,
+)
 from skm_build.kontrak.model import DataSkm, Opd, Periode, Survei
 
 
@@ -85,12 +93,21 @@ class HasilKabupaten:
     @property
     def ikm(self) -> Fraction:
         """The configured aggregate on the 25–100 scale."""
-        return self.rata_rata_unit if self.agregasi == "rata-rata-unit" else self.gabungan.ikm
+        return self.rata_rata_unit if self.agregasi == RATA_RATA_UNIT.kunci else self.gabungan.ikm
+
+    @property
+    def aturan(self) -> Agregasi:
+        """The configured aggregation rule; :attr:`aturan_lain` the one shown beside it."""
+        return AGREGASI[self.agregasi]
+
+    @property
+    def aturan_lain(self) -> Agregasi:
+        return next(a for a in AGREGASI.values() if a.kunci != self.agregasi)
 
     @property
     def ikm_lain(self) -> Fraction:
         """The other aggregate, shown beside the configured one."""
-        return self.gabungan.ikm if self.agregasi == "rata-rata-unit" else self.rata_rata_unit
+        return self.gabungan.ikm if self.agregasi == RATA_RATA_UNIT.kunci else self.rata_rata_unit
 
     @property
     def mutu(self) -> Mutu:
@@ -119,7 +136,7 @@ class HasilKabupaten:
         # Computed once: a period page and its report ask for it ~7 times (values, the
         # weakest, the strongest), and with 2 000 units each time was 9 means over all
         # units (4.7 s of the 8 s the period and report pages took).
-        if self.agregasi != "rata-rata-unit":
+        if self.agregasi != RATA_RATA_UNIT.kunci:
             return {h.unsur.kode: h.nrr for h in self.gabungan.dinilai}
         nilai: dict[str, list[Fraction]] = {}
         for u in self.unit:
@@ -155,7 +172,7 @@ class Hasil:
         the terminal state the same table (see :func:`.kepatuhan.tanggal_penilaian`)."""
         if periode_id not in self._kepatuhan:
             per = self.data.periode_menurut_id()[periode_id]
-            self._kepatuhan[periode_id] = kepatuhan(
+            self._kepatuhan[periode_id] = kepatuhan_periode(
                 self.data, periode_id, tanggal_penilaian(per, self.hari_ini))
         return self._kepatuhan[periode_id]
 

@@ -75,10 +75,6 @@ class Kepatuhan:
         """Compliance rate: units on time / all units (None when there are no units)."""
         return Fraction(self.jumlah(TEPAT_WAKTU), len(self.unit)) if self.unit else None
 
-    @property
-    def batas_lewat(self) -> bool:
-        return self.hari_ini > self.periode.batas_laporan
-
 
 def status_unit(opd: Opd, per: Periode, ada_data: bool, diterima: date | None,
                 hari_ini: date) -> StatusUnit:
@@ -105,7 +101,7 @@ def tanggal_penilaian(per: Periode, hari_ini: date) -> date:
     return per.pengesahan.tanggal if per.pengesahan is not None else hari_ini
 
 
-def kepatuhan(data: DataSkm, periode_id: str, hari_ini: date) -> Kepatuhan:
+def kepatuhan_periode(data: DataSkm, periode_id: str, hari_ini: date) -> Kepatuhan:
     """Every unit of opd.yaml in one period, ordered by what needs chasing first."""
     per = data.periode_menurut_id()[periode_id]
     unit = []

@@ -8,6 +8,7 @@ all instead of one per build.
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -71,9 +72,9 @@ class DaftarMasalah:
         return sorted(self.semua, key=lambda m: (m.berkas, m.baris or 0, m.kolom or "", m.pesan))
 
 
-class DataTidakSah(Exception):
-    """Raised after validation when any error was found; carries every problem."""
-
-    def __init__(self, masalah: DaftarMasalah) -> None:
-        super().__init__(f"{len(masalah.galat_saja)} galat dalam data")
-        self.masalah = masalah
+def cetak(masalah: DaftarMasalah | list[Masalah]) -> None:
+    """Every problem on standard error, one ``path:line[:column]: message`` a line, in the
+    order an editor walks through them (the one plain-text printer of every command)."""
+    daftar = masalah.urut() if isinstance(masalah, DaftarMasalah) else masalah
+    for m in daftar:
+        print(m, file=sys.stderr)

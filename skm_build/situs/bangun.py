@@ -16,50 +16,23 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 from skm_build.hitung.hasil import Hasil, hitung_semua
+from skm_build.kontrak.galat import GalatSkm
 from skm_build.kontrak.muat import periksa
+from skm_build.kontrak.proyek import FOLDER_DIBANGUN, Proyek
 from skm_build.terbit import data_terbuka
-from skm_build.terbit.halaman import Penyusun
+from skm_build.terbit.halaman import PembuatHalaman
+from skm_build.terbit.spanduk import SPANDUK_CONTOH, dengan_spanduk
 from skm_build.terbit.templat_opd import FOLDER_UNDUH, tulis_templat
 
-FOLDER_DIBANGUN = "_dibangun"
 ASET = "assets/skm"
-SPANDUK_CONTOH = (
-    '<div class="skm-contoh" role="note"><strong>Data contoh.</strong> Angka di situs ini '
-    "adalah data sintetis untuk uji coba, bukan hasil survei yang sebenarnya.</div>\n\n"
-)
 
 
-class BangunGagal(Exception):
+class BangunGagal(GalatSkm):
     """The build stopped; the message says why, ``site/`` is untouched."""
-
-
-@dataclass(frozen=True)
-class Proyek:
-    """Where the build reads and writes, all relative to the project root."""
-
-    akar: Path
-    data: Path
-
-    @property
-    def konten(self) -> Path:
-        return self.akar / "content"
-
-    @property
-    def dibangun(self) -> Path:
-        return self.konten / FOLDER_DIBANGUN
-
-    @property
-    def situs(self) -> Path:
-        return self.akar / "site"
-
-    @property
-    def konfigurasi(self) -> Path:
-        return self.akar / "mkdocs.yml"
 
 
 @contextmanager
@@ -98,7 +71,7 @@ def tulis_konten(proyek: Proyek, hasil: Hasil) -> list:
     Returns the navigation for MkDocs.
     """
     with tahap("tulis halaman") as c:
-        penyusun = Penyusun(hasil)
+        penyusun = PembuatHalaman(hasil)
         halaman = penyusun.semua()
         for sisa in proyek.konten.glob(f"{FOLDER_DIBANGUN}.*"):  # from a killed build
             shutil.rmtree(sisa, ignore_errors=True)
@@ -107,7 +80,7 @@ def tulis_konten(proyek: Proyek, hasil: Hasil) -> list:
             contoh = hasil.data.kabupaten.data_contoh
             tulisan = _salin_tulisan_tangan(proyek.konten, sementara, contoh)
             for h in halaman:
-                _tulis(sementara / h.jalur, _dengan_spanduk(h.isi) if contoh else h.isi)
+                _tulis(sementara / h.jalur, dengan_spanduk(h.isi) if contoh else h.isi)
             terbuka = data_terbuka.berkas_data_terbuka(hasil)
             for jalur, isi in terbuka.items():  # MkDocs copies them to site/data/
                 (sementara / jalur).parent.mkdir(parents=True, exist_ok=True)
@@ -144,7 +117,7 @@ def _salin_tulisan_tangan(konten: Path, tujuan: Path, contoh: bool) -> list[str]
         (tujuan / relatif).parent.mkdir(parents=True, exist_ok=True)
         if berkas.suffix == ".md":
             teks = berkas.read_text(encoding="utf-8")
-            _tulis(tujuan / relatif, _dengan_spanduk(teks) if contoh else teks)
+            _tulis(tujuan / relatif, dengan_spanduk(teks) if contoh else teks)
             halaman.append(relatif.as_posix())
         else:
             shutil.copyfile(berkas, tujuan / relatif)
@@ -157,20 +130,6 @@ def _judul(berkas: Path) -> str:
         if baris.startswith("# "):
             return baris[2:].strip()
     return berkas.stem.replace("-", " ").capitalize()
-
-
-def _dengan_spanduk(teks: str) -> str:
-    """Put the sample-data banner at the top of a page: after any front matter and the
-    page's leading '# ' heading, which MkDocs takes as the page title only when it
-    comes first."""
-    awal = 0
-    if teks.startswith("---\n") and (akhir := teks.find("\n---\n", 4)) != -1:
-        awal = akhir + len("\n---\n")
-    sisa = teks[awal:]
-    if sisa.lstrip("\n").startswith("# "):
-        judul = sisa.index("# ")
-        awal += sisa.find("\n", judul) + 1 if "\n" in sisa[judul:] else len(sisa)
-    return teks[:awal] + "\n" + SPANDUK_CONTOH + teks[awal:]
 
 
 def _ganti_folder(baru: Path, lama: Path) -> None:

@@ -16,7 +16,8 @@ import threading
 import time
 from pathlib import Path
 
-from skm_build.situs.bangun import FOLDER_DIBANGUN, BangunGagal, Proyek, bangun
+from skm_build.kontrak.proyek import FOLDER_DIBANGUN, Proyek
+from skm_build.situs.bangun import BangunGagal, bangun
 
 JEDA = 1.0  # seconds between looks at the files: cheap, and fast enough for a person
 

@@ -25,11 +25,11 @@ from pathlib import Path
 
 from skm_build.alat.arsip import zip_tetap
 from skm_build.hitung.hasil import Hasil
-from skm_build.situs.bangun import SPANDUK_CONTOH
-from skm_build.terbit import data_terbuka
+from skm_build.terbit import data_terbuka, tabel_terbuka
 from skm_build.terbit import format_id as fmt
 from skm_build.terbit import pdf as pdf_mod
-from skm_build.terbit.halaman import Penyusun
+from skm_build.terbit.halaman import PembuatHalaman
+from skm_build.terbit.spanduk import dengan_spanduk
 
 
 @dataclass(frozen=True)
@@ -90,9 +90,9 @@ def buat_paket(hasil: Hasil, situs: Path, periode_id: str, dengan_pdf: bool = Tr
     }
     ada_pdf = dengan_pdf and pdf_mod.tersedia()
     if ada_pdf:
-        md = Penyusun(hasil).laporan(periode_id).isi
+        md = PembuatHalaman(hasil).laporan(periode_id).isi
         if hasil.data.kabupaten.data_contoh:
-            md = SPANDUK_CONTOH + md
+            md = dengan_spanduk(md)
         tanggal = per.pengesahan.tanggal if per.pengesahan else per.selesai
         berkas[f"{nama_laporan}.pdf"] = pdf_mod.buat_pdf(
             md, pdf_mod.judul_dari(md), hasil.data.kabupaten.penyusun,
@@ -129,7 +129,7 @@ def _baca(hasil: Hasil, periode_id: str, berkas: dict[str, bytes], ada_pdf: bool
         "  laporan-*.pdf    laporan yang sama sebagai PDF" if ada_pdf else
         "  (tanpa PDF: pasang paket tambahan 'pdf' lalu jalankan lagi, atau cetak HTML ke PDF)",
         "  data/            data terbuka periode ini (CSV, XLSX, JSON) dan datapackage.json",
-        f"                   (lisensi {data_terbuka.LISENSI['name']}; nilai {data_terbuka.DESIMAL}"
+        f"                   (lisensi {data_terbuka.LISENSI['name']}; nilai {tabel_terbuka.DESIMAL}"
         " desimal)",
         "",
         "SHA-256:",

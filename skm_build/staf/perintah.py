@@ -10,25 +10,29 @@ contract of :mod:`.cli` (0 done, 1 data problem, 2 wrong use).
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from skm_build.alat.tulis import tulis_atomik
 from skm_build.aturan.ikm import KODE_UNSUR
-from skm_build.kontrak.galat import KELUAR_DATA, KELUAR_OK, SalahPakai
-from skm_build.kontrak.masalah import DaftarMasalah
+from skm_build.hitung.hasil import hitung_semua
+from skm_build.kontrak.galat import KELUAR_DATA, KELUAR_OK, GalatSkm, SalahPakai
+from skm_build.kontrak.masalah import cetak
 from skm_build.kontrak.muat import periksa
+from skm_build.kontrak.proyek import Proyek
 from skm_build.kontrak.registri import Registri, baca_registri
 from skm_build.terbit import format_id as fmt
 
 Tambah = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
 
 
-def daftarkan(tambah: Tambah) -> None:
-    """Register the staff commands with the ``skm`` parser (``tambah`` of :mod:`.cli`)."""
+def daftarkan(tambah: Tambah, bangun_situs: Callable[[Proyek], Path]) -> None:
+    """Register the staff commands with the ``skm`` parser (``tambah`` of :mod:`.cli`).
+
+    ``bangun_situs`` is the site build, for ``skm paket`` (which packages a current site):
+    staff commands and the site build do not import each other."""
     i = tambah("import", perintah_import, "ubah berkas kiriman OPD (Google Formulir, Excel "
                "atau CSV) menjadi data/survei/<periode>/<opd>.csv")
     i.add_argument("berkas", type=Path, metavar="BERKAS", help="berkas .xlsx atau .csv dari OPD")
@@ -67,6 +71,13 @@ def daftarkan(tambah: Tambah) -> None:
                    help="berkas .docx tujuan (bawaan: surat-edaran-skm-<periode>.docx)")
     r.add_argument("--force", action="store_true", help="timpa draf yang sudah ada")
 
+    pk = tambah("paket", perintah_paket, "satu zip untuk KemenPAN RB dan Provinsi: laporan "
+                "(HTML, PDF bila ada) dan data terbuka satu periode")
+    pk.add_argument("--periode", required=True, help="periode laporan (mis. 2025-s1)")
+    pk.add_argument("--keluar", type=Path, help="berkas zip (bawaan: skm-<periode>.zip)")
+    pk.add_argument("--tanpa-pdf", action="store_true", help="jangan membuat PDF")
+    pk.set_defaults(bangun_situs=bangun_situs)
+
 
 def _tanggal(teks: str) -> date:
     try:
@@ -83,36 +94,18 @@ def _tampil(jalur: Path) -> str:
         return jalur.as_posix()
 
 
-def _cetak(masalah: DaftarMasalah) -> None:
-    for m in masalah.urut():
-        print(m, file=sys.stderr)
-
-
-def _tulis_atomik(berkas: Path, isi: bytes) -> None:
-    """Write through a temporary file in the same folder: never a half-written file."""
-    berkas.parent.mkdir(parents=True, exist_ok=True)
-    fd, sementara = tempfile.mkstemp(prefix=f".{berkas.name}.", dir=berkas.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(isi)
-        os.replace(sementara, berkas)
-    except BaseException:
-        Path(sementara).unlink(missing_ok=True)
-        raise
-
-
 def _registri(folder: Path, opd: str | None, periode: str | None) -> Registri:
     """The registries; a wrong --opd/--periode is a usage error that lists the choices."""
     reg = baca_registri(folder)
     galat = reg.masalah.galat_saja
     if opd is not None and opd not in {o.id for o in reg.opd}:
         if galat:
-            _cetak(reg.masalah)
+            cetak(reg.masalah)
         raise SalahPakai(f"unit '{opd}' tidak ada di opd.yaml; pilih salah satu dari: "
                          + ", ".join(o.id for o in reg.opd))
     if periode is not None and periode not in {p.id for p in reg.periode}:
         if galat:
-            _cetak(reg.masalah)
+            cetak(reg.masalah)
         raise SalahPakai(f"periode '{periode}' tidak ada di periode.yaml; pilih salah satu "
                          "dari: " + ", ".join(p.id for p in reg.periode)
                          + " (periode baru: skm periode baru ID)")
@@ -139,7 +132,7 @@ def perintah_import(args: argparse.Namespace) -> int:
         print(f"skm import: tidak ada yang ditulis. {e}", file=sys.stderr)
         return KELUAR_DATA
     ditimpa = tujuan.exists()
-    _tulis_atomik(tujuan, csv_kanonik(hasil))
+    tulis_atomik(tujuan, csv_kanonik(hasil))
     print(ringkasan(hasil, _tampil(tujuan) + (" (menimpa berkas lama)" if ditimpa else "")))
     laporan = tujuan.with_suffix(".yaml")
     if args.diterima is not None:
@@ -232,20 +225,21 @@ def perintah_status(args: argparse.Namespace) -> int:
         TEPAT_WAKTU,
         URUTAN_STATUS,
         hari_ini,
-        kepatuhan,
+        kepatuhan_periode,
         tanggal_penilaian,
     )
 
     p = periksa(args.data)
     if p.data is None:
-        _cetak(p.masalah)
+        cetak(p.masalah)
         print("\nData TIDAK SAH: perbaiki dulu (skm check), lalu jalankan lagi.", file=sys.stderr)
         return KELUAR_DATA
     ada = [x.id for x in p.data.periode]
     pid = args.periode or ada[-1]
     if pid not in ada:
         raise SalahPakai(f"periode '{pid}' tidak ada; pilih salah satu dari: {', '.join(ada)}")
-    k = kepatuhan(p.data, pid, tanggal_penilaian(p.data.periode_menurut_id()[pid], hari_ini()))
+    per = p.data.periode_menurut_id()[pid]
+    k = kepatuhan_periode(p.data, pid, tanggal_penilaian(per, hari_ini()))
     per = k.periode
     print(f"Kepatuhan pelaporan {per.nama} — batas laporan {fmt.tanggal(per.batas_laporan)}; "
           f"keadaan per {fmt.tanggal(k.hari_ini)}")
@@ -270,7 +264,7 @@ def perintah_surat(args: argparse.Namespace) -> int:
 
     reg = _registri(args.data, None, args.periode)
     if reg.kabupaten is None or not reg.opd:
-        _cetak(reg.masalah)
+        cetak(reg.masalah)
         print("\nkabupaten.yaml atau opd.yaml belum sah: surat tidak dibuat.", file=sys.stderr)
         return KELUAR_DATA
     per = next(p for p in reg.periode if p.id == args.periode)
@@ -281,7 +275,7 @@ def perintah_surat(args: argparse.Namespace) -> int:
     situs = surat.alamat_situs(args.data.resolve().parent / "mkdocs.yml")
     # the development default (127.0.0.1) is useless to an OPD: leave a blank instead
     templat = surat.alamat_templat(None if surat.alamat_lokal(situs) else situs)
-    _tulis_atomik(keluar, surat.surat_docx(reg.kabupaten, per, reg.opd, templat))
+    tulis_atomik(keluar, surat.surat_docx(reg.kabupaten, per, reg.opd, templat))
     print(f"Draf surat edaran ditulis: {_tampil(keluar)}")
     print(f"  periode {per.nama} ({fmt.tanggal(per.mulai)} – {fmt.tanggal(per.selesai)}), "
           f"batas laporan {fmt.tanggal(per.batas_laporan)}, {len(reg.opd)} unit penerima")
@@ -291,4 +285,45 @@ def perintah_surat(args: argparse.Namespace) -> int:
     if surat.alamat_lokal(situs):
         print("Peringatan: alamat situs belum diatur (SKM_SITE_URL atau site_url di "
               "mkdocs.yml): tautan templat di surat dikosongkan, isi sendiri.", file=sys.stderr)
+    return KELUAR_OK
+
+
+# --- skm paket ---------------------------------------------------------------------------
+
+
+def perintah_paket(args: argparse.Namespace) -> int:
+    """One zip for KemenPAN RB and the province: report (HTML, PDF) and open data."""
+    from skm_build.staf import paket
+
+    p = periksa(args.data)
+    cetak(p.masalah)
+    if p.data is None:
+        return KELUAR_DATA
+    hasil = hitung_semua(p.data)
+    terbit = [k.periode.id for k in hasil.kabupaten]
+    if args.periode not in terbit:
+        raise SalahPakai(f"periode '{args.periode}' belum memiliki hasil; pilih salah satu dari "
+                         + ", ".join(terbit))
+    proyek = Proyek(Path.cwd(), args.data)
+    alasan = paket.situs_usang(proyek.situs, hasil, args.periode)
+    if alasan:
+        print(f"skm paket: {alasan}; membangun situs dulu (skm build)", file=sys.stderr)
+        try:
+            args.bangun_situs(proyek)
+        except GalatSkm as e:
+            print(f"skm paket gagal: {e}", file=sys.stderr)
+            return KELUAR_DATA
+    hasil_paket = paket.buat_paket(hasil, proyek.situs, args.periode, not args.tanpa_pdf)
+    keluar = args.keluar or Path(f"skm-{args.periode}{'-DRAF' if hasil_paket.draf else ''}.zip")
+    tulis_atomik(keluar, hasil_paket.isi)
+    for nama in hasil_paket.berkas:
+        print(f"  {nama}", file=sys.stderr)
+    if not hasil_paket.pdf and not args.tanpa_pdf:
+        print("skm paket: PDF dilewati: pasang paket tambahan 'pdf' (pip install -e '.[pdf]', "
+              "fpdf2) untuk menyertakannya; laporan HTML dapat dicetak ke PDF dari peramban",
+              file=sys.stderr)
+    if hasil_paket.draf:
+        print(f"skm paket: PERHATIAN: laporan {args.periode} masih DRAF (belum disahkan; isi "
+              "'pengesahan' di periode.yaml setelah ditandatangani)", file=sys.stderr)
+    print(keluar)
     return KELUAR_OK

@@ -17,16 +17,8 @@ stable):
 - ``skm.xlsx`` and ``skm.json``: the same tables in one workbook / one document;
 - ``datapackage.json``: the Frictionless descriptor of all of the above.
 
-Precision: every computed value (NRR, IKM) is the engine's exact fraction rounded half-up
-to :data:`DESIMAL` = 6 decimal places, written with a decimal point. That is three places
-more than any published figure (NRR 3, IKM 2), so each displayed value can be recomputed
-from the file; ``ikm_dibulatkan`` carries the official 2-decimal IKM the grade is given on
-(re-rounding a 6-decimal value could, in a rare tie, differ from rounding the exact value).
-
-Privacy: no respondent-level row is ever written. The profile is aggregated counts only,
-and a count below :data:`SEL_MINIMUM` is left empty with a note, together with as many
-further cells of the same unit and category group as are needed so that the hidden
-cells cannot be worked out by subtraction and together hold at least that many people.
+The tables themselves (columns, rows, rounding, small-cell suppression) are
+:mod:`.tabel_terbuka`; this module writes them as files.
 """
 
 from __future__ import annotations
@@ -36,28 +28,28 @@ import hashlib
 import io
 import zipfile
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from datetime import datetime, time
 from decimal import Decimal
-from fractions import Fraction
 
 from skm_build.alat.arsip import kemas_ulang
 from skm_build.aturan.ikm import (
-    AGREGASI,
-    KODE_UNSUR,
+    BOBOT_BAKU,
     KONVERSI,
     REGULASI,
     REGULASI_JUDUL,
     TABEL_MUTU,
-    UNSUR,
-    bulat,
 )
-from skm_build.aturan.ikm import mutu as mutu_dari
-from skm_build.hitung.hasil import Hasil, HasilKabupaten, HasilUnit
+from skm_build.hitung.hasil import Hasil, HasilKabupaten
+from skm_build.terbit import format_id as fmt
 from skm_build.terbit import hasil_json
+from skm_build.terbit.tabel_terbuka import (
+    DESIMAL,
+    SEL_MINIMUM,
+    TABEL,
+    Tabel,
+    tabel_periode,
+)
 
-DESIMAL = 6
-SEL_MINIMUM = 5
 FOLDER = "data"
 TERBARU = "terbaru"
 LISENSI = {
@@ -65,260 +57,6 @@ LISENSI = {
     "title": "Creative Commons Attribution 4.0 International",
     "path": "https://creativecommons.org/licenses/by/4.0/",
 }
-CATATAN_DISEMBUNYIKAN = f"disembunyikan: kurang dari {SEL_MINIMUM} responden"
-CATATAN_PELENGKAP = "disembunyikan agar sel kecil lain tidak dapat dihitung"
-JUDUL_PROFIL_TERBUKA = {
-    "jenis_kelamin": "Jenis kelamin (L = laki-laki, P = perempuan)",
-    "usia": "Kelompok usia (tahun)",
-    "pendidikan": "Pendidikan terakhir",
-    "pekerjaan": "Pekerjaan utama",
-}
-
-
-@dataclass(frozen=True)
-class Kolom:
-    """One column of a published table: its name, Frictionless type and description."""
-
-    nama: str
-    tipe: str  # Frictionless Table Schema type: string, integer, number, boolean
-    judul: str
-    deskripsi: str
-    wajib: bool = True
-    pilihan: tuple[str, ...] = ()
-
-    def skema(self) -> dict:
-        bidang: dict = {"name": self.nama, "type": self.tipe, "title": self.judul,
-                        "description": self.deskripsi}
-        batasan: dict = {}
-        if self.wajib:
-            batasan["required"] = True
-        if self.pilihan:
-            batasan["enum"] = list(self.pilihan)
-        if batasan:
-            bidang["constraints"] = batasan
-        return bidang
-
-
-@dataclass(frozen=True)
-class Tabel:
-    """One published table: file stem, descriptions, columns and its rows."""
-
-    nama: str
-    judul: str
-    deskripsi: str
-    kolom: tuple[Kolom, ...]
-    kunci: tuple[str, ...]
-    baris: tuple[dict, ...] = ()
-
-    @property
-    def berkas(self) -> str:
-        return f"{self.nama}.csv"
-
-
-_HURUF_MUTU = tuple(m.huruf for m in TABEL_MUTU)
-_KINERJA = tuple(m.kinerja for m in TABEL_MUTU)
-_PRESISI = (f"dibulatkan setengah ke atas ke {DESIMAL} angka desimal dari nilai eksak "
-            "mesin penghitung")
-
-_KOLOM_MUTU = (
-    Kolom("mutu", "string", "Mutu", "Mutu pelayanan A–D menurut tabel interval",
-          pilihan=_HURUF_MUTU),
-    Kolom("kinerja", "string", "Kinerja", "Kinerja unit pelayanan menurut tabel interval",
-          pilihan=_KINERJA),
-)
-
-KOLOM_RINGKASAN: tuple[Kolom, ...] = (
-    Kolom("periode", "string", "Periode", "Kode periode survei (TTTT, TTTT-s1/s2, TTTT-tw1..4)"),
-    Kolom("nama_periode", "string", "Nama periode", "Nama periode survei"),
-    Kolom("mulai", "date", "Mulai", "Tanggal awal periode survei"),
-    Kolom("selesai", "date", "Selesai", "Tanggal akhir periode survei"),
-    Kolom("agregasi", "string", "Aturan agregasi",
-          "Cara nilai kabupaten dihitung: rata-rata-unit (setiap unit dihitung sekali) atau "
-          "gabungan-responden (setiap responden dihitung sekali)", pilihan=tuple(AGREGASI)),
-    Kolom("ikm", "number", "IKM kabupaten",
-          f"IKM kabupaten skala 25–100 menurut aturan agregasi, {_PRESISI}"),
-    Kolom("ikm_dibulatkan", "number", "IKM kabupaten (2 desimal)",
-          "IKM kabupaten dibulatkan setengah ke atas ke 2 desimal: angka resmi yang dinilai"),
-    *_KOLOM_MUTU,
-    Kolom("ikm_rata_rata_unit", "number", "IKM rata-rata unit",
-          f"Rata-rata IKM unit, setiap unit dihitung sekali, {_PRESISI}"),
-    Kolom("ikm_gabungan", "number", "IKM gabungan responden",
-          f"IKM dari gabungan seluruh responden semua unit, {_PRESISI}"),
-    Kolom("unit_melapor", "integer", "Unit melapor", "Banyaknya unit yang melaporkan hasil"),
-    Kolom("responden", "integer", "Responden", "Banyaknya responden seluruh unit"),
-    Kolom("perubahan", "number", "Perubahan",
-          f"Selisih IKM kabupaten terhadap periode sebelumnya (poin), {_PRESISI}; "
-          "kosong pada periode pertama", wajib=False),
-)
-
-KOLOM_UNIT: tuple[Kolom, ...] = (
-    Kolom("periode", "string", "Periode", "Kode periode survei"),
-    Kolom("opd", "string", "Kode unit", "Kode unit layanan (OPD) di opd.yaml"),
-    Kolom("nama", "string", "Nama unit", "Nama unit layanan"),
-    Kolom("jenis", "string", "Jenis unit",
-          "Jenis unit: dinas, badan, sekretariat, kecamatan, kelurahan, puskesmas, rsud, lainnya"),
-    Kolom("responden", "integer", "Responden", "Banyaknya responden unit pada periode ini"),
-    *(Kolom(f"nrr_{u.kode}", "number", f"NRR {u.kode.upper()}",
-            f"Nilai rata-rata unsur {u.kode.upper()} {u.nama} (skala 1–4), {_PRESISI}; "
-            "kosong bila unsur tidak berlaku bagi unit atau tanpa jawaban sah", wajib=False)
-      for u in UNSUR),
-    Kolom("ikm_1_4", "number", "IKM (1–4)", f"Jumlah NRR tertimbang, skala 1–4, {_PRESISI}"),
-    Kolom("ikm", "number", "IKM unit (25–100)", f"IKM unit pelayanan = IKM (1–4) × 25, {_PRESISI}"),
-    Kolom("ikm_dibulatkan", "number", "IKM unit (2 desimal)",
-          "IKM unit dibulatkan setengah ke atas ke 2 desimal: angka resmi yang dinilai"),
-    *_KOLOM_MUTU,
-    Kolom("populasi", "integer", "Populasi",
-          "Banyaknya pengguna layanan pada periode (dilaporkan unit); kosong bila tidak dilaporkan",
-          wajib=False),
-    Kolom("sampel_minimum", "integer", "Sampel minimum",
-          "Ukuran sampel minimum Krejcie–Morgan untuk populasi itu; kosong bila populasi tidak "
-          "dilaporkan", wajib=False),
-    Kolom("sampel_memadai", "boolean", "Sampel memadai",
-          "true bila responden ≥ sampel minimum; kosong bila populasi tidak dilaporkan",
-          wajib=False),
-)
-
-KOLOM_UNSUR: tuple[Kolom, ...] = (
-    Kolom("periode", "string", "Periode", "Kode periode survei"),
-    Kolom("kode", "string", "Kode unsur", "Kode unsur u1..u9 sesuai urutan kuesioner",
-          pilihan=KODE_UNSUR),
-    Kolom("nama", "string", "Nama unsur", "Nama unsur pelayanan"),
-    Kolom("nrr", "number", "NRR kabupaten",
-          f"Nilai rata-rata unsur tingkat kabupaten (skala 1–4) menurut aturan agregasi, "
-          f"{_PRESISI}"),
-    Kolom("nrr_25", "number", "NRR × 25", f"NRR dikonversi ke skala 25–100, {_PRESISI}"),
-    Kolom("mutu", "string", "Mutu", "Mutu unsur A–D (NRR × 25 dinilai dengan tabel interval)",
-          pilihan=_HURUF_MUTU),
-)
-
-KOLOM_PROFIL: tuple[Kolom, ...] = (
-    Kolom("periode", "string", "Periode", "Kode periode survei"),
-    Kolom("opd", "string", "Kode unit", "Kode unit layanan (OPD) di opd.yaml"),
-    Kolom("kelompok", "string", "Kelompok",
-          "Ciri responden yang dihitung: " + "; ".join(f"{k} = {v}"
-                                                      for k, v in JUDUL_PROFIL_TERBUKA.items()),
-          pilihan=tuple(JUDUL_PROFIL_TERBUKA)),
-    Kolom("kategori", "string", "Kategori", "Kategori dalam kelompok itu"),
-    Kolom("responden", "integer", "Responden",
-          f"Banyaknya responden dalam kategori; kosong bila disembunyikan (kurang dari "
-          f"{SEL_MINIMUM}, atau pelengkap agar sel kecil tidak dapat dihitung)", wajib=False),
-    Kolom("catatan", "string", "Catatan", "Alasan sel dikosongkan; kosong bila angka tampil",
-          wajib=False),
-)
-
-TABEL: tuple[Tabel, ...] = (
-    Tabel("ringkasan-kabupaten", "Ringkasan IKM kabupaten",
-          "Satu baris: IKM kabupaten periode ini menurut kedua aturan agregasi.",
-          KOLOM_RINGKASAN, ("periode",)),
-    Tabel("hasil-unit", "Hasil per unit layanan",
-          "Satu baris per unit layanan yang melapor: NRR setiap unsur, IKM, mutu, kinerja "
-          "dan kecukupan sampel (Krejcie–Morgan).",
-          KOLOM_UNIT, ("periode", "opd")),
-    Tabel("unsur-kabupaten", "Nilai per unsur tingkat kabupaten",
-          "Satu baris per unsur pelayanan: NRR kabupaten menurut aturan agregasi.",
-          KOLOM_UNSUR, ("periode", "kode")),
-    Tabel("profil-responden", "Profil responden per unit (agregat)",
-          "Banyaknya responden per unit menurut jenis kelamin, kelompok usia, pendidikan dan "
-          f"pekerjaan. Sel kurang dari {SEL_MINIMUM} responden dikosongkan (beserta sel "
-          "pelengkap) agar tidak ada responden yang dapat dikenali. Unit yang hanya "
-          "melaporkan rekap jawaban tidak memiliki profil.",
-          KOLOM_PROFIL, ("periode", "opd", "kelompok", "kategori")),
-)
-"""The published tables without rows: names, descriptions and columns."""
-
-
-# --- values ----------------------------------------------------------------------------
-
-
-def desimal(nilai: Fraction | None) -> Decimal | None:
-    """A computed value as published: half-up to :data:`DESIMAL` places (None stays None)."""
-    return None if nilai is None else bulat(nilai, DESIMAL)
-
-
-def _baris_ringkasan(k: HasilKabupaten) -> dict:
-    p = k.periode
-    return {
-        "periode": p.id, "nama_periode": p.nama, "mulai": p.mulai, "selesai": p.selesai,
-        "agregasi": k.agregasi, "ikm": desimal(k.ikm), "ikm_dibulatkan": bulat(k.ikm, 2),
-        "mutu": k.mutu.huruf, "kinerja": k.mutu.kinerja,
-        "ikm_rata_rata_unit": desimal(k.rata_rata_unit),
-        "ikm_gabungan": desimal(k.gabungan.ikm), "unit_melapor": len(k.unit),
-        "responden": k.responden, "perubahan": desimal(k.perubahan),
-    }
-
-
-def _baris_unit(h: HasilUnit) -> dict:
-    baris = {"periode": h.periode.id, "opd": h.opd.id, "nama": h.opd.nama,
-             "jenis": h.opd.jenis, "responden": h.survei.responden}
-    for x in h.ikm.unsur:
-        baris[f"nrr_{x.unsur.kode}"] = desimal(x.nrr)
-    baris.update({
-        "ikm_1_4": desimal(h.ikm.ikm_1_4), "ikm": desimal(h.ikm.ikm),
-        "ikm_dibulatkan": bulat(h.ikm.ikm, 2), "mutu": h.ikm.mutu.huruf,
-        "kinerja": h.ikm.mutu.kinerja, "populasi": h.survei.populasi,
-        "sampel_minimum": h.sampel_minimum, "sampel_memadai": h.sampel_memadai,
-    })
-    return baris
-
-
-def _baris_unsur(k: HasilKabupaten) -> list[dict]:
-    nrr = k.nrr_unsur()
-    return [{"periode": k.periode.id, "kode": u.kode, "nama": u.nama,
-             "nrr": desimal(nrr[u.kode]), "nrr_25": desimal(nrr[u.kode] * KONVERSI),
-             "mutu": mutu_dari(nrr[u.kode] * KONVERSI).huruf}
-            for u in UNSUR if u.kode in nrr]
-
-
-def sembunyikan(hitungan: dict[str, int]) -> dict[str, str | None]:
-    """Which cells of one group to hide: ``{kategori: None | reason}``.
-
-    Every count below :data:`SEL_MINIMUM` is hidden (primary suppression). While the
-    hidden cells are a single cell (its value would follow from the unit's respondent
-    total) or add up to fewer than :data:`SEL_MINIMUM` people, the smallest visible
-    cell is hidden too (complementary suppression).
-    """
-    alasan: dict[str, str | None] = {k: None for k in hitungan}
-    for k, n in hitungan.items():
-        if n < SEL_MINIMUM:
-            alasan[k] = CATATAN_DISEMBUNYIKAN
-    while True:
-        tersembunyi = [k for k, a in alasan.items() if a]
-        tampil = sorted((k for k, a in alasan.items() if not a), key=lambda k: (hitungan[k], k))
-        if not tersembunyi or not tampil:
-            break
-        if len(tersembunyi) > 1 and sum(hitungan[k] for k in tersembunyi) >= SEL_MINIMUM:
-            break
-        alasan[tampil[0]] = CATATAN_PELENGKAP
-    return alasan
-
-
-def _baris_profil(h: HasilUnit) -> list[dict]:
-    baris = []
-    profil = h.survei.profil
-    for kelompok in JUDUL_PROFIL_TERBUKA:
-        hitungan: dict[str, int] = getattr(profil, kelompok)
-        alasan = sembunyikan(hitungan)
-        for kategori, n in hitungan.items():
-            baris.append({"periode": h.periode.id, "opd": h.opd.id, "kelompok": kelompok,
-                          "kategori": kategori, "responden": None if alasan[kategori] else n,
-                          "catatan": alasan[kategori]})
-    return baris
-
-
-def tabel_periode(hasil: Hasil, k: HasilKabupaten) -> tuple[Tabel, ...]:
-    """The four tables of one period, rows in registry order of the units."""
-    unit = [hasil.unit[(k.periode.id, o.id)] for o in hasil.data.opd
-            if (k.periode.id, o.id) in hasil.unit]
-    baris = {
-        "ringkasan-kabupaten": (_baris_ringkasan(k),),
-        "hasil-unit": tuple(_baris_unit(h) for h in unit),
-        "unsur-kabupaten": tuple(_baris_unsur(k)),
-        "profil-responden": tuple(b for h in unit for b in _baris_profil(h)),
-    }
-    return tuple(replace(t, baris=baris[t.nama]) for t in TABEL)
-
-
-# --- formats ---------------------------------------------------------------------------
 
 
 def _teks_csv(nilai: object) -> str:
@@ -343,7 +81,7 @@ def ke_csv(tabel: Tabel) -> bytes:
     return buf.getvalue().encode("utf-8")
 
 
-def ke_json(tabel_: Sequence[Tabel], meta: dict) -> bytes:
+def ke_json_tabel(tabel_: Sequence[Tabel], meta: dict) -> bytes:
     """One JSON document: metadata plus every table as a list of objects."""
     isi = dict(meta)
     for t in tabel_:
@@ -452,10 +190,18 @@ def datapackage(hasil: Hasil, k: HasilKabupaten, tabel_: Sequence[Tabel],
     }
 
 
+def uraian_batas_mutu() -> str:
+    """"≥ 88,31 A (Sangat baik), …, selain itu D (Tidak baik)", from the interval table."""
+    *diberi_batas, terbawah = TABEL_MUTU
+    return ", ".join(f"≥ {fmt.angka(m.batas_bawah)} {m.huruf} ({m.kinerja})"
+                     for m in diberi_batas) + f", selain itu {terbawah.huruf} ({terbawah.kinerja})"
+
+
 def metode(hasil: Hasil, k: HasilKabupaten) -> str:
     """The method, in plain Indonesian, as the descriptor's description."""
     kab = hasil.data.kabupaten
-    bobot = "1/9 (1 ÷ banyaknya unsur yang berlaku), eksak" if kab.bobot == "1/9" \
+    bobot = f"{BOBOT_BAKU} (1 ÷ banyaknya unsur yang berlaku), eksak" \
+        if kab.bobot == BOBOT_BAKU \
         else f"{kab.bobot} per unsur (cara laporan terdahulu)"
     return (
         f"Hasil Survei Kepuasan Masyarakat (SKM) {kab.nama}, periode {k.periode.nama} "
@@ -464,9 +210,8 @@ def metode(hasil: Hasil, k: HasilKabupaten) -> str:
         "pelayanan pada skala 1–4; jawaban kosong tidak dihitung. NRR unsur = jumlah nilai "
         f"÷ banyaknya jawaban sah; IKM (1–4) = Σ NRR × bobot, dengan bobot {bobot}; IKM unit "
         f"= IKM (1–4) × {KONVERSI}. Mutu dinilai pada IKM yang dibulatkan setengah ke atas ke "
-        "2 desimal: ≥ 88,31 A (Sangat baik), ≥ 76,61 B (Baik), ≥ 65,00 C (Kurang baik), "
-        "selain itu D (Tidak baik). Nilai kabupaten memakai "
-        f"{AGREGASI[k.agregasi]}; cara yang lain juga dicantumkan. Sampel minimum menurut "
+        f"2 desimal: {uraian_batas_mutu()}. Nilai kabupaten memakai "
+        f"{k.aturan.frasa}; cara yang lain juga dicantumkan. Sampel minimum menurut "
         "Krejcie–Morgan (taraf kepercayaan 95 %, galat 5 %). Semua nilai terhitung ditulis "
         f"dengan {DESIMAL} angka desimal (dibulatkan setengah ke atas dari nilai eksak). "
         "Tidak ada data per responden dalam paket ini: profil responden hanya berupa "
@@ -483,22 +228,17 @@ def paket_periode(hasil: Hasil, k: HasilKabupaten) -> dict[str, bytes]:
             "lisensi": LISENSI["name"], "presisi_desimal": DESIMAL}
     berkas = {t.berkas: ke_csv(t) for t in tabel_}
     berkas["skm.xlsx"] = ke_xlsx(tabel_, datetime.combine(k.periode.selesai, time()))
-    berkas["skm.json"] = ke_json(tabel_, meta)
+    berkas["skm.json"] = ke_json_tabel(tabel_, meta)
     deskriptor = datapackage(hasil, k, tabel_, berkas)
     berkas["datapackage.json"] = hasil_json.ke_json(deskriptor).encode("utf-8")
     return berkas
-
-
-def periode_terbit(hasil: Hasil) -> tuple[HasilKabupaten, ...]:
-    """The periods that have open data: those with at least one unit report."""
-    return hasil.kabupaten
 
 
 def berkas_data_terbuka(hasil: Hasil, folder: str = FOLDER) -> dict[str, bytes]:
     """Every open-data file, ``{"data/<periode>/<file>": bytes}``, plus ``data/terbaru/``."""
     keluar: dict[str, bytes] = {}
     paket: dict[str, bytes] = {}
-    for k in periode_terbit(hasil):
+    for k in hasil.kabupaten:  # the periods with at least one unit report
         paket = paket_periode(hasil, k)
         for nama, isi in paket.items():
             keluar[f"{folder}/{k.periode.id}/{nama}"] = isi
@@ -510,11 +250,7 @@ def berkas_data_terbuka(hasil: Hasil, folder: str = FOLDER) -> dict[str, bytes]:
 def daftar_unduhan() -> tuple[tuple[str, str], ...]:
     """The files of each folder with a one-line description, for the /data/ page."""
     return (
-        ("ringkasan-kabupaten.csv", "IKM kabupaten (kedua aturan agregasi), satu baris"),
-        ("hasil-unit.csv", "hasil setiap unit: NRR per unsur, IKM, mutu, kecukupan sampel"),
-        ("unsur-kabupaten.csv", "NRR kabupaten per unsur"),
-        ("profil-responden.csv", f"profil responden per unit (agregat, sel < {SEL_MINIMUM} "
-                                 "dikosongkan)"),
+        *((t.berkas, t.ringkas) for t in TABEL),
         ("skm.xlsx", "semua tabel di atas dalam satu buku kerja Excel"),
         ("skm.json", "semua tabel di atas dalam satu dokumen JSON"),
         ("datapackage.json", "deskripsi Frictionless Data Package: skema kolom, lisensi, "

@@ -22,7 +22,7 @@ import json
 from collections.abc import Sequence
 
 from skm_build.alat.teks import Aman
-from skm_build.aturan.ikm import TABEL_MUTU
+from skm_build.aturan.ikm import SKALA_MAKS, SKALA_MIN, TABEL_MUTU
 from skm_build.terbit import format_id as fmt
 
 Figur = dict  # {"data": [trace, ...], "layout": {...}}, plotly's JSON figure shape
@@ -55,6 +55,18 @@ def _tata_letak(tinggi: int, **lain: object) -> dict:
     }
 
 
+def _skala_warna_mutu() -> list[list]:
+    """A stepped colour scale for 25–100: each grade's interval one flat colour, so a
+    cell's colour is its grade, as the caption says (a gradient would blur the bounds)."""
+    rentang = float(SKALA_MAKS - SKALA_MIN)
+    skala = []
+    for m in reversed(TABEL_MUTU):
+        skala.append([float(m.batas_bawah - SKALA_MIN) / rentang, WARNA_MUTU[m.huruf]])
+        skala.append([float(m.batas_atas - SKALA_MIN) / rentang, WARNA_MUTU[m.huruf]])
+    skala[-1][0] = 1.0
+    return skala
+
+
 def _pita_mutu(sumbu: str = "y") -> list[dict]:
     """Faint bands for the grade intervals (25–100 scale), lowest grade first."""
     batas = [float(m.batas_bawah) for m in reversed(TABEL_MUTU)] + [100.0]
@@ -72,7 +84,7 @@ def _pita_mutu(sumbu: str = "y") -> list[dict]:
     return pita
 
 
-def ke_json(fig: Figur) -> str:
+def json_figur(fig: Figur) -> str:
     """Compact JSON as ``plotly.io.to_json`` writes it (ASCII, ``<>/`` escaped).
 
     NaN or infinity fail the build here instead of reaching the page as ``null``.
@@ -82,7 +94,7 @@ def ke_json(fig: Figur) -> str:
 
 def wadah(ident: str, fig: Figur, keterangan: str) -> Aman:
     """The chart container: figure JSON in ``data-plotly``, height reserved, escaped."""
-    spesifikasi = ke_json(fig)
+    spesifikasi = json_figur(fig)
     tinggi = int(fig["layout"].get("height") or 360)
     return Aman(
         f'<div class="skm-chart" id="grafik-{html.escape(ident)}" role="img" '
@@ -113,7 +125,7 @@ def tren(periode: Sequence[str], nilai: Sequence[float | None], target: float | 
     return {"data": data, "layout": _tata_letak(
         300, shapes=_pita_mutu("y"),
         yaxis={"range": [max(25, rendah - 8), 101], "title": {"text": "IKM"},
-               "gridcolor": "#8884", "automargin": True},
+               "automargin": True},
         xaxis={"type": "category", "automargin": True},
         margin={"l": 8, "r": 8, "t": 24, "b": 8},
     )}
@@ -130,7 +142,7 @@ def unsur(nama: Sequence[str], nilai_25: Sequence[float | None],
         "y": [label(n) for n in nama], "type": "bar",
     }], "layout": _tata_letak(
         40 + 34 * len(nama), shapes=_pita_mutu("x"),
-        xaxis={"range": [25, 100], "gridcolor": "#8884", "title": {"text": "NRR × 25"},
+        xaxis={"range": [25, 100], "title": {"text": "NRR × 25"},
                "automargin": True},
         yaxis={"autorange": "reversed", "automargin": True},
     )}
@@ -141,9 +153,7 @@ def peta_panas(unit: Sequence[str], nama_unsur: Sequence[str],
     """Unit × unsur matrix of NRR × 25: where each unit is weak or strong at a glance."""
     return {"data": [{
         "colorbar": {"len": 0.5, "thickness": 10},
-        "colorscale": [[0, WARNA_MUTU["D"]], [(65 - 25) / 75, WARNA_MUTU["C"]],
-                       [(76.61 - 25) / 75, "#f0e6a0"], [(88.31 - 25) / 75, WARNA_MUTU["B"]],
-                       [1, WARNA_MUTU["A"]]],
+        "colorscale": _skala_warna_mutu(),
         "hovertemplate": "%{y}<br>%{x}: %{text}<extra></extra>",
         "text": [["–" if v is None else fmt.angka(v) for v in baris] for baris in nilai_25],
         "x": [label(n) for n in nama_unsur], "xgap": 1, "y": [label(u) for u in unit],
@@ -164,5 +174,5 @@ def sebaran_mutu(jumlah: dict[str, int]) -> Figur:
         "text": [str(jumlah.get(h, 0)) for h in huruf], "textposition": "outside",
         "x": [f"{m.huruf} ({m.kinerja})" for m in TABEL_MUTU],
         "y": [jumlah.get(h, 0) for h in huruf], "type": "bar",
-    }], "layout": _tata_letak(260, yaxis={"gridcolor": "#8884", "rangemode": "tozero"},
+    }], "layout": _tata_letak(260, yaxis={"rangemode": "tozero"},
                               margin={"l": 8, "r": 8, "t": 24, "b": 8})}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from decimal import Decimal
 from fractions import Fraction
 
 import jinja2
@@ -18,10 +19,13 @@ from skm_build.alat.teks import Aman, blok, netral
 from skm_build.aturan.ikm import (
     AGREGASI,
     BOBOT,
+    BOBOT_BAKU,
     KM_CONTOH_POPULASI,
     KONVERSI,
+    RATA_RATA_UNIT,
     REGULASI,
     REGULASI_JUDUL,
+    RUMUS_KM,
     TABEL_MUTU,
     UNSUR,
     UNSUR_MENURUT_KODE,
@@ -35,7 +39,7 @@ from skm_build.hitung.hasil import Hasil, HasilKabupaten, HasilUnit
 from skm_build.hitung.kepatuhan import TEPAT_WAKTU, URUTAN_STATUS
 from skm_build.kontrak.kosakata import KELOMPOK_PROFIL
 from skm_build.kontrak.model import Opd
-from skm_build.terbit import data_terbuka, grafik
+from skm_build.terbit import data_terbuka, grafik, tabel_terbuka
 from skm_build.terbit import format_id as fmt
 
 NAMA_JENIS = {"dinas": "Dinas", "badan": "Badan", "sekretariat": "Sekretariat",
@@ -71,6 +75,7 @@ def _lingkungan() -> jinja2.Environment:
     env.globals.update(UNSUR=UNSUR, UNSUR_MENURUT_KODE=UNSUR_MENURUT_KODE,
                        TABEL_MUTU=TABEL_MUTU, KONVERSI=KONVERSI, REGULASI=REGULASI,
                        REGULASI_JUDUL=REGULASI_JUDUL, Aman=Aman, persen=fmt.persen,
+                       BOBOT_BAKU=BOBOT_BAKU, RUMUS_KM=RUMUS_KM, RATA_RATA_UNIT=RATA_RATA_UNIT,
                        mutu_nilai=mutu, KELOMPOK_PROFIL=KELOMPOK_PROFIL,
                        URUTAN_STATUS=URUTAN_STATUS, TEPAT_WAKTU=TEPAT_WAKTU)
     return env
@@ -116,7 +121,7 @@ def kalimat_kabupaten(nama: str, k: HasilKabupaten, lalu: HasilKabupaten | None)
             f"{fmt.bilangan(k.responden)} responden, {len(k.unit)} unit")
 
 
-class Penyusun:
+class PembuatHalaman:
     """Renders every generated page of one build from the results."""
 
     def __init__(self, hasil: Hasil) -> None:
@@ -160,7 +165,9 @@ class Penyusun:
         contoh_km = [(n, sampel_minimum(n)) for n in KM_CONTOH_POPULASI]
         return Halaman("metodologi.md", self._render(
             "metodologi.md.j2", bobot=self.kab.bobot, bobot_tetap=BOBOT[self.kab.bobot],
-            contoh_km=contoh_km, agregasi=AGREGASI, agregasi_dipakai=self.kab.agregasi))
+            contoh_km=contoh_km, agregasi=AGREGASI, agregasi_dipakai=self.kab.agregasi,
+            # the value that rounds up onto the best grade's bound: why rounding comes first
+            contoh_tepi=TABEL_MUTU[0].batas_bawah - Decimal("0.005")))
 
     def daftar_periode(self) -> Halaman:
         return Halaman("periode/index.md", self._render(
@@ -233,11 +240,11 @@ class Penyusun:
         return Halaman(f"laporan/{periode_id}.md", self._render("laporan.md.j2", L=isi))
 
     def data_terbuka(self) -> Halaman:
-        terbit = [k.periode for k in data_terbuka.periode_terbit(self.hasil)]
+        terbit = [k.periode for k in self.hasil.kabupaten]
         return Halaman("data/index.md", self._render(
             "data.md.j2", periode=list(reversed(terbit)), terbaru=self.hasil.terbaru,
-            unduhan=data_terbuka.daftar_unduhan(), tabel=data_terbuka.TABEL,
-            desimal=data_terbuka.DESIMAL, sel_minimum=data_terbuka.SEL_MINIMUM,
+            unduhan=data_terbuka.daftar_unduhan(), tabel=tabel_terbuka.TABEL,
+            desimal=tabel_terbuka.DESIMAL, sel_minimum=tabel_terbuka.SEL_MINIMUM,
             lisensi=data_terbuka.LISENSI))
 
     def navigasi(self) -> list:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from skm_build.alat.dokumen_word import CM, Blok, Paragraf, Tabel, docx, p
+from skm_build.alat.dokumen_word import CM, Blok, Paragraf, TabelWord, docx, p
 from skm_build.aturan.ikm import REGULASI, REGULASI_JUDUL
 from skm_build.kontrak.model import Kabupaten, Opd, Periode
 from skm_build.terbit import format_id as fmt
@@ -147,7 +147,7 @@ def isi_surat(kab: Kabupaten, per: Periode, opd: tuple[Opd, ...],
         p(f"NIP. {KOSONG}", kiri=kanan, sesudah=360),
         p(f"Lampiran: daftar unit layanan penerima surat edaran ({len(opd)} unit). Kode "
           "unit dipakai sebagai nama berkas data (kode.csv).", ukuran=20),
-        Tabel((("No.", "Unit layanan", "Kode unit"),
+        TabelWord((("No.", "Unit layanan", "Kode unit"),
                *((str(i), o.nama, o.id) for i, o in enumerate(opd, start=1))),
               (2 * CM, 10 * CM, 4 * CM)),
     ]
