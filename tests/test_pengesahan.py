@@ -45,7 +45,7 @@ def test_sahkan_records_signer_nip_date_and_a_sha256_digest(data: Path, capsys) 
     kode, out, err = sahkan(capsys, data)
     assert (kode, err) == (0, "")
     teks = periode_yaml(data)
-    assert "    nama: Drs. Hadi Pranoto, M.Si.\n" in teks
+    assert '    nama: "Drs. Hadi Pranoto, M.Si."\n' in teks
     assert f'    nip: "{NIP}"\n' in teks
     assert "    tanggal: 2025-08-18\n" in teks
     assert re.search(r"\n    sidik: [0-9a-f]{64}\n", teks)
@@ -160,7 +160,8 @@ def test_after_signing_the_follow_up_status_may_still_move_on(data: Path, capsys
 
 def test_other_periods_stay_open_after_one_is_signed(data: Path, capsys) -> None:
     assert sahkan(capsys, data)[0] == 0
-    tulis(data, "survei/2025-s2/dukcapil.csv", CSV_DUKCAPIL.replace("2025-0", "2025-1"))
+    semester_2 = CSV_DUKCAPIL.replace("2025-02", "2025-08").replace("2025-03", "2025-09")
+    tulis(data, "survei/2025-s2/dukcapil.csv", semester_2.replace("2025-04", "2025-10"))
     assert skm(capsys, "check", "--data", str(data))[0] == 0
 
 

@@ -78,6 +78,10 @@ def daftarkan(tambah: Tambah, bangun_situs: Callable[[Proyek], Path]) -> None:
     pk.add_argument("--tanpa-pdf", action="store_true", help="jangan membuat PDF")
     pk.set_defaults(bangun_situs=bangun_situs)
 
+    from skm_build.staf import pengesahan  # sahkan, revisi, langkah (SOP steps 1–10)
+
+    pengesahan.daftarkan(tambah, _tanggal)
+
 
 def _tanggal(teks: str) -> date:
     try:
@@ -252,6 +256,9 @@ def perintah_status(args: argparse.Namespace) -> int:
     for s in k.unit:
         print(f"  {s.keterangan:<{lebar}}  {fmt.tanggal(s.diterima):<17}  {s.opd.nama} "
               f"({s.opd.id})")
+    from skm_build.staf.pengesahan import cetak_langkah
+
+    cetak_langkah(p.data, pid)
     return KELUAR_OK
 
 
