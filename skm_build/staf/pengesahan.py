@@ -37,7 +37,7 @@ from skm_build.kontrak.muat import periksa
 from skm_build.kontrak.registri import baca_registri
 from skm_build.staf.periode_baru import skalar_yaml
 from skm_build.terbit import format_id as fmt
-from skm_build.terbit.halaman import Penyusun
+from skm_build.terbit.halaman import PembuatHalaman
 
 Tambah = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
 # The role a step is recorded for when --oleh is not given (None: it must be said).
@@ -238,7 +238,7 @@ def perintah_sahkan(args: argparse.Namespace) -> int:
     k = next(x for x in hasil.kabupaten if x.periode.id == per.id)
     ringkasan = {"ikm": fmt.angka(k.ikm), "mutu": k.mutu.huruf, "kinerja": k.mutu.kinerja,
                  "unit": str(len(k.unit)), "responden": fmt.bilangan(k.responden)}
-    laporan = Penyusun(hasil).laporan(per.id).isi
+    laporan = PembuatHalaman(hasil).isi_laporan(per.id)
     berkas = args.data / "periode.yaml"
     teks = berkas.read_text(encoding="utf-8")
     md = sidik.berkas_laporan(args.data, per.id, per.versi)
