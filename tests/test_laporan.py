@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import tulis
+from conftest import sahkan, tulis
 
 from skm_build.alat.teks import netral
 from skm_build.aturan.ikm import UNSUR
@@ -187,15 +187,8 @@ def test_signed_period_names_who_and_when(contoh: Hasil) -> None:
 
 
 def test_signature_text_from_data_is_escaped(data: Path) -> None:
-    teks = (data / "periode.yaml").read_text(encoding="utf-8")
-    teks = teks.replace("  batas_laporan: 2025-07-21\n", """\
-  batas_laporan: 2025-07-21
-  pengesahan:
-    nama: "Bupati <script>alert(1)</script> [x](javascript:alert(1))"
-    jabatan: "**Sekretaris** Daerah"
-    tanggal: 2025-08-04
-""")
-    tulis(data, "periode.yaml", teks)
+    sahkan(data, "2025-s1", "Bupati <script>alert(1)</script> [x](javascript:alert(1))",
+           "**Sekretaris** Daerah", "2025-08-04")
     md = _laporan(_hasil(data), "2025-s1")
     assert "<script>" not in md and "](javascript" not in md and "**Sekretaris**" not in md
     assert "Disahkan oleh &#42;&#42;Sekretaris&#42;&#42; Daerah Bupati &#60;script&#62;" in md
@@ -242,13 +235,7 @@ def situs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     data = akar / "data"
     tulis(data, "kabupaten.yaml", KABUPATEN)
     tulis(data, "opd.yaml", OPD)
-    tulis(data, "periode.yaml", PERIODE.replace("  batas_laporan: 2025-07-21\n", """\
-  batas_laporan: 2025-07-21
-  pengesahan:
-    nama: Drs. Uji Coba
-    jabatan: Sekretaris Daerah
-    tanggal: 2025-08-04
-"""))
+    tulis(data, "periode.yaml", PERIODE)
     tulis(data, "survei/2025-s1/dukcapil.csv", CSV_DUKCAPIL)
     tulis(data, "survei/2025-s1/dukcapil.yaml", "diterima: 2025-07-10\npopulasi: 4\n")
     tulis(data, "survei/2025-s1/kecamatan-jaten.yaml", """\
@@ -269,6 +256,7 @@ def situs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for lama, baru in (("2025-02", "2025-08"), ("2025-03", "2025-09"), ("2025-04", "2025-10")):
         semester2 = semester2.replace(lama, baru)
     tulis(data, "survei/2025-s2/kecamatan-jaten.csv", semester2)
+    sahkan(data, "2025-s1", "Drs. Uji Coba", "Sekretaris Daerah", "2025-08-04")
     bangun(Proyek(akar, data))
     return akar / "site"
 
@@ -339,8 +327,9 @@ def test_paket_sees_a_stale_site(situs: Path, tmp_path: Path) -> None:
 
     data = tmp_path / "data"
     shutil.copytree(situs.parent / "data", data)
-    tulis(data, "survei/2025-s1/dukcapil.yaml", "diterima: 2025-07-10\npopulasi: 9\n")
-    alasan = paket.situs_usang(situs, _hasil(data), "2025-s1")
+    # 2025-s1 is signed (its data cannot change); 2025-s2 is a draft
+    tulis(data, "survei/2025-s2/kecamatan-jaten.yaml", "diterima: 2026-01-10\npopulasi: 9\n")
+    alasan = paket.situs_usang(situs, _hasil(data), "2025-s2")
     assert alasan and "usang" in alasan
 
 
