@@ -75,6 +75,13 @@ def daftarkan(tambah: Tambah, tanggal: Callable[[str], date]) -> None:
                    + " (wajib untuk langkah 4 dan 9: siapa yang memaraf)")
     g.add_argument("--kepada", help="langkah 5 dan 10: dikirim kepada siapa")
 
+    d = tambah("dokumen", perintah_dokumen, "lembar pengesahan (SOP langkah 9) dan surat "
+               "pengantar ke KemenPAN RB dan Provinsi (langkah 10), dari templat Word")
+    d.add_argument("--periode", required=True, help="kode periode (mis. 2025-s1)")
+    d.add_argument("--keluar", type=Path, default=Path("."), metavar="FOLDER",
+                   help="folder tujuan (bawaan: folder ini)")
+    d.add_argument("--force", action="store_true", help="timpa berkas yang sudah ada")
+
 
 # --- periode.yaml as text ----------------------------------------------------------------
 
@@ -362,3 +369,56 @@ def cetak_langkah(data: DataSkm, periode_id: str) -> None:
     print(f"Berikutnya: langkah {n.langkah.nomor} — {n.langkah.kegiatan} "
           f"(mutu baku {n.langkah.baku_teks}{tempo}); catat dengan: {perintah}")
 
+
+
+# --- skm dokumen ---------------------------------------------------------------------------
+
+
+def dokumen_periode(data: DataSkm, periode_id: str, situs: str | None) -> dict[str, bytes]:
+    """The step-9 and step-10 documents of a period with results, by file name."""
+    from skm_build.hitung.langkah import paraf
+    from skm_build.terbit import surat
+
+    hasil = hitung_semua(data)
+    k = next(x for x in hasil.kabupaten if x.periode.id == periode_id)
+    per = k.periode
+    tanda = per.pengesahan.sidik if per.pengesahan else sidik.sidik(data, per)
+    akhiran = f"{per.id}-v{per.versi}" + ("" if per.pengesahan else "-DRAF")
+    keluar = {f"lembar-pengesahan-{akhiran}.docx": surat.lembar_pengesahan(
+        data.kabupaten, k, tanda or "", paraf(per, sop.LANGKAH_PENGESAHAN))}
+    for kepada in surat.PENERIMA_PENGANTAR:
+        keluar[f"surat-pengantar-{kepada}-{akhiran}.docx"] = surat.surat_pengantar(
+            data.kabupaten, k, tanda or "", kepada, situs)
+    return keluar
+
+
+def perintah_dokumen(args: argparse.Namespace) -> int:
+    """Write the approval sheet and the two cover letters of one period (.docx)."""
+    from skm_build.staf.perintah import _tulis_atomik
+    from skm_build.terbit import surat
+
+    p = periksa(args.data)
+    if p.data is None:
+        for m in p.masalah.urut():
+            print(m, file=sys.stderr)
+        print("\nData TIDAK SAH: perbaiki dulu (skm check).", file=sys.stderr)
+        return KELUAR_DATA
+    if not any(pid == args.periode for pid, _ in p.data.survei):
+        raise SalahPakai(f"periode '{args.periode}' belum memiliki laporan unit")
+    situs = surat.alamat_situs(args.data.resolve().parent / "mkdocs.yml")
+    berkas = dokumen_periode(p.data, args.periode, None if surat.alamat_lokal(situs) else situs)
+    ada = [args.keluar / n for n in berkas if (args.keluar / n).exists()]
+    if ada and not args.force:
+        raise SalahPakai(f"{ada[0].as_posix()} sudah ada (mungkin sudah disunting): tidak "
+                         "ditimpa. Pakai --keluar FOLDER_LAIN atau --force")
+    for nama, isi in berkas.items():
+        _tulis_atomik(args.keluar / nama, isi)
+        print(f"ditulis: {(args.keluar / nama).as_posix()}")
+    per = p.data.periode_menurut_id()[args.periode]
+    if per.pengesahan is None:
+        print("Laporan masih DRAF: cetak lembar pengesahan untuk diparaf (skm langkah "
+              f"--periode {per.id} 9 --oleh Kasubag|Kabag|Asisten), lalu skm sahkan.")
+    else:
+        print(f"Setelah surat pengantar dikirim: skm langkah --periode {per.id} 10 --kepada "
+              '"KemenPAN RB; Biro Organisasi Provinsi"')
+    return KELUAR_OK
