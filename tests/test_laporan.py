@@ -183,7 +183,10 @@ def test_signed_period_names_who_and_when(contoh: Hasil) -> None:
                f"{fmt.tanggal(sah.tanggal)}")
     assert kalimat in md[:md.index(BAB[0])]
     assert "DRAF" not in md
-    assert 'class="skm-tanda-tangan"' in _bab(md, BAB[4])
+    lembar = _bab(md, "## Lembar Pengesahan")  # after BAB V, a page of its own on paper
+    assert 'class="skm-tanda-tangan"' in lembar
+    assert f"NIP. {sah.nip}" in lembar and sah.sidik in lembar
+    assert "Kepala Subbagian" in lembar and "Asisten Administrasi Umum" in lembar
 
 
 def test_signature_text_from_data_is_escaped(data: Path) -> None:

@@ -80,7 +80,9 @@ def _lingkungan() -> jinja2.Environment:
                        REGULASI_JUDUL=REGULASI_JUDUL, Aman=Aman, persen=fmt.persen,
                        BOBOT_BAKU=BOBOT_BAKU, RUMUS_KM=RUMUS_KM, RATA_RATA_UNIT=RATA_RATA_UNIT,
                        mutu_nilai=mutu, KELOMPOK_PROFIL=KELOMPOK_PROFIL,
-                       URUTAN_STATUS=URUTAN_STATUS, TEPAT_WAKTU=TEPAT_WAKTU)
+                       URUTAN_STATUS=URUTAN_STATUS, TEPAT_WAKTU=TEPAT_WAKTU,
+                       PERAN_LENGKAP=sop.PERAN_LENGKAP, SEKDA=sop.SEKDA,
+                       paraf=lambda p: langkah_sop.paraf(p, sop.LANGKAH_PENGESAHAN))
     return env
 
 
@@ -288,7 +290,7 @@ class PembuatHalaman:
         return Halaman(f"alur/{periode_id}.md", self._render(
             "alur.md.j2", p=per, k=self.kab_menurut_periode.get(periode_id),
             langkah=langkah_sop.keadaan(self.data, periode_id, hari), hari_ini=hari,
-            SOP_NOMOR=sop.SOP_NOMOR, PERAN_LENGKAP=sop.PERAN_LENGKAP,
+            SOP_NOMOR=sop.SOP_NOMOR,
             paraf=[("Surat edaran (langkah 4)",
                     langkah_sop.paraf(per, sop.LANGKAH_PARAF_SURAT)),
                    ("Laporan SKM Kabupaten (langkah 9)",
