@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 from bantuan import bangun, salin_proyek
 from conftest import CSV_DUKCAPIL, KABUPATEN, OPD, PERIODE, tulis
-from test_cli import skm
 from test_pengesahan import RTL, SAHKAN
+
+from skm_build.cli import main
 
 KOREKSI = CSV_DUKCAPIL.replace("PNS,4,3,", "PNS,4,4,")  # one answer 3 → 4 in u2
 
@@ -36,25 +37,14 @@ def situs(tmp_path_factory: pytest.TempPathFactory) -> Path:
                       ("periode.yaml", PERIODE), ("survei/2025-s1/dukcapil.csv", CSV_DUKCAPIL),
                       ("survei/2025-s1/dukcapil.yaml", RTL.format(status="rencana"))):
         tulis(data, nama, isi)
-    capsys = _Tangkap()
-    assert skm(capsys, "sahkan", "--data", str(data), *SAHKAN)[0] == 0
+    assert main(["sahkan", "--data", str(data), *SAHKAN]) == 0
     tulis(data, "survei/2025-s1/dukcapil.yaml", RTL.format(status="selesai"))
-    assert skm(capsys, "revisi", "--data", str(data), "--periode", "2025-s1", "--alasan",
-               "Dukcapil mengirim ralat u2", "--tanggal", "2025-09-01")[0] == 0
+    assert main(["revisi", "--data", str(data), "--periode", "2025-s1", "--alasan",
+                 "Dukcapil mengirim ralat u2", "--tanggal", "2025-09-01"]) == 0
     tulis(data, "survei/2025-s1/dukcapil.csv", KOREKSI)
-    assert skm(capsys, "sahkan", "--data", str(data), *SAHKAN[:-1], "2025-09-05")[0] == 0
+    assert main(["sahkan", "--data", str(data), *SAHKAN[:-1], "2025-09-05"]) == 0
     assert bangun(akar) == 0
     return akar / "site"
-
-
-class _Tangkap:
-    """Enough of pytest's capsys for test_cli.skm in a module-scoped fixture."""
-
-    class _Keluaran:
-        out = err = ""
-
-    def readouterr(self) -> _Keluaran:
-        return self._Keluaran()
 
 
 def test_the_report_page_lists_both_signed_versions_with_reason_and_change(situs) -> None:
