@@ -394,7 +394,6 @@ def dokumen_periode(data: DataSkm, periode_id: str, situs: str | None) -> dict[s
 
 def perintah_dokumen(args: argparse.Namespace) -> int:
     """Write the approval sheet and the two cover letters of one period (.docx)."""
-    from skm_build.staf.perintah import _tulis_atomik
     from skm_build.terbit import surat
 
     p = periksa(args.data)
@@ -412,7 +411,7 @@ def perintah_dokumen(args: argparse.Namespace) -> int:
         raise SalahPakai(f"{ada[0].as_posix()} sudah ada (mungkin sudah disunting): tidak "
                          "ditimpa. Pakai --keluar FOLDER_LAIN atau --force")
     for nama, isi in berkas.items():
-        _tulis_atomik(args.keluar / nama, isi)
+        tulis_atomik(args.keluar / nama, isi)
         print(f"ditulis: {(args.keluar / nama).as_posix()}")
     per = p.data.periode_menurut_id()[args.periode]
     if per.pengesahan is None:
