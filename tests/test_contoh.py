@@ -183,7 +183,7 @@ def test_files_are_utf8_lf_and_small() -> None:
     files = _semua_file(DATA)
     assert sum(len(v) for v in files.values()) < 3_000_000
     for rel, isi in files.items():
-        assert rel.endswith((".yaml", ".csv")), rel
+        assert rel.endswith((".yaml", ".csv", ".json")), rel
         isi.decode("utf-8")
         assert b"\r" not in isi, rel
         assert isi.endswith(b"\n"), rel

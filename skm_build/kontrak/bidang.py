@@ -26,9 +26,15 @@ class Bidang:
         self.m.galat(self.berkas, self.doc.baris_dari(jalur), pesan, kunci)
         self.ok = False
 
-    def kunci_dikenal(self, dikenal: tuple[str, ...]) -> None:
+    def kunci_dikenal(self, dikenal: tuple[str, ...], ketat: bool = False) -> None:
+        """Unknown keys are warned about; ``ketat``: refused (a typo in a sign-off must
+        not silently turn a signed report back into a draft)."""
         for kunci in self.isi:
             if kunci not in dikenal:
+                if ketat:
+                    self.galat(kunci, f"kunci '{kutip(kunci)}' tidak dikenal (yang dikenal: "
+                               f"{', '.join(dikenal)}); periksa ejaannya")
+                    continue
                 self.m.peringatan(self.berkas, self.doc.baris_dari((*self.jalur, kunci)),
                                   f"kunci '{kutip(kunci)}' tidak dikenal dan diabaikan "
                                   f"(yang dikenal: {', '.join(dikenal)})", kutip(kunci))

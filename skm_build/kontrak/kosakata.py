@@ -16,6 +16,8 @@ POLA_PERIODE = re.compile(r"^\d{4}(-(s[12]|tw[1-4]))?$")
 JENIS_OPD = ("dinas", "badan", "sekretariat", "kecamatan", "kelurahan", "puskesmas", "rsud",
              "lainnya")
 STATUS_TINDAK_LANJUT = ("rencana", "berjalan", "selesai")
+POLA_NIP = re.compile(r"^\d{18}$")  # Nomor Induk Pegawai: 18 digits, no spaces
+POLA_SIDIK = re.compile(r"^[0-9a-f]{64}$")  # SHA-256 in hex, as skm sahkan writes it
 # Spellings accepted for the categorical columns (keys lower-case), and what they mean.
 # `skm import` reads OPD sheets and form exports through these same tables.
 JENIS_KELAMIN = {"l": "L", "p": "P", "laki-laki": "L", "laki laki": "L", "pria": "L",

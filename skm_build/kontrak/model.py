@@ -33,11 +33,34 @@ class Opd:
 
 @dataclass(frozen=True)
 class Pengesahan:
-    """Who approved the kabupaten report of a period (SOP step 9)."""
+    """Who approved the kabupaten report of a period (SOP step 9), and the digest
+    (``sidik``, :mod:`.sidik`) of the data the approved numbers come from."""
 
     nama: str
     jabatan: str
     tanggal: date
+    nip: str | None = None
+    sidik: str | None = None
+
+
+@dataclass(frozen=True)
+class Revisi:
+    """An earlier signed version of a period's report, reopened by ``skm revisi``."""
+
+    versi: int
+    pengesahan: Pengesahan
+    dibuka: date  # the day it was reopened
+    alasan: str
+
+
+@dataclass(frozen=True)
+class CatatanLangkah:
+    """One SOP step done (or one paraf given) on a day, by a role of ``aturan.sop.PERAN``."""
+
+    langkah: int
+    tanggal: date
+    oleh: str
+    kepada: str | None = None  # step 5 and 10: where it was sent
 
 
 @dataclass(frozen=True)
@@ -48,6 +71,13 @@ class Periode:
     selesai: date
     batas_laporan: date
     pengesahan: Pengesahan | None = None
+    revisi: tuple[Revisi, ...] = ()  # earlier signed versions, oldest first
+    langkah: tuple[CatatanLangkah, ...] = ()  # as recorded, in file order
+
+    @property
+    def versi(self) -> int:
+        """The version the report is at: 1 until a revision reopens it."""
+        return len(self.revisi) + 1
 
 
 @dataclass(frozen=True)

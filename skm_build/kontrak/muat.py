@@ -14,8 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from skm_build.alat.yaml_bertanda import kutip
-from skm_build.kontrak.berkas import berkas_biasa
+from skm_build.alat.yaml_bertanda import YamlBertanda, kutip
+from skm_build.kontrak import sidik as sidik_mod
+from skm_build.kontrak.berkas import baca_yaml_berkas, berkas_biasa
 from skm_build.kontrak.laporan_unit import LaporanUnit, muat_laporan
 from skm_build.kontrak.masalah import DaftarMasalah
 from skm_build.kontrak.model import DataSkm, Periode, Profil, Survei
@@ -49,7 +50,51 @@ def periksa(folder: Path) -> Pemeriksaan:
                           periode_disebut, m)
     if m.galat_saja or kabupaten is None:
         return Pemeriksaan(None, m)
-    return Pemeriksaan(DataSkm(kabupaten, opd, periode, survei), m)
+    data = DataSkm(kabupaten, opd, periode, survei)
+    _periksa_beku(folder, data, m)
+    if m.galat_saja:
+        return Pemeriksaan(None, m)
+    return Pemeriksaan(data, m)
+
+
+def _periksa_beku(folder: Path, data: DataSkm, m: DaftarMasalah) -> None:
+    """Signed means frozen: refuse any change to what a signed period's numbers come from.
+
+    The digest of the data now is compared with the one stored at signing; the parts
+    recorded for that version (:mod:`.sidik`) name the file that changed.
+    """
+    berkas_periode = folder / "periode.yaml"
+    for per in data.periode:
+        sah = per.pengesahan
+        if sah is None or sah.sidik is None:
+            continue
+        bag = sidik_mod.bagian(data, per)
+        if sidik_mod.sidik_dari_bagian(bag) == sah.sidik:
+            continue
+        saran = (f"periode {per.id} sudah disahkan ({sah.tanggal.isoformat()}, versi "
+                 f"{per.versi}): perubahan ini mengubah angka yang disahkan. Kembalikan isi "
+                 f"berkas seperti saat disahkan, atau buka revisi: skm revisi --periode "
+                 f'{per.id} --alasan "…" (lalu sahkan lagi)')
+        lama = sidik_mod.baca_bagian(sidik_mod.berkas_bagian(folder, per.id, per.versi))
+        ubah = sidik_mod.berubah(lama, bag) if lama is not None else []
+        if not ubah:
+            doc = baca_yaml_berkas(berkas_periode, m)
+            indeks = next(i for i, p in enumerate(data.periode) if p.id == per.id)
+            baris = doc.baris_dari((_urutan_berkas(doc, per.id, indeks), "pengesahan",
+                                    "sidik")) if doc else None
+            m.galat(berkas_periode, baris, f"sidik tidak cocok dengan data sekarang: {saran}",
+                    "sidik")
+            continue
+        for nama, apa in ubah:
+            berkas = sidik_mod.berkas_dari_bagian(folder, nama)
+            m.galat(berkas, None, f"{apa} setelah disahkan; {saran}")
+
+
+def _urutan_berkas(doc: YamlBertanda, periode_id: str, cadangan: int) -> int:
+    """The index of a period's item in periode.yaml (the tables are sorted by date)."""
+    butir = doc.nilai if isinstance(doc.nilai, list) else []
+    return next((i for i, x in enumerate(butir)
+                 if isinstance(x, dict) and str(x.get("id")) == periode_id), cadangan)
 
 
 def _muat_survei(folder: Path, opd: set[str] | None, periode: dict[str, Periode],

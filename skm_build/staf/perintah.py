@@ -72,11 +72,16 @@ def daftarkan(tambah: Tambah, bangun_situs: Callable[[Proyek], Path]) -> None:
     r.add_argument("--force", action="store_true", help="timpa draf yang sudah ada")
 
     pk = tambah("paket", perintah_paket, "satu zip untuk KemenPAN RB dan Provinsi: laporan "
-                "(HTML, PDF bila ada) dan data terbuka satu periode")
+                "(HTML, PDF), surat pengantar dan data terbuka satu periode")
     pk.add_argument("--periode", required=True, help="periode laporan (mis. 2025-s1)")
-    pk.add_argument("--keluar", type=Path, help="berkas zip (bawaan: skm-<periode>.zip)")
+    pk.add_argument("--keluar", type=Path, help="berkas zip (bawaan: skm-<periode>-v<versi>.zip, "
+                    "atau skm-<periode>-DRAF.zip)")
     pk.add_argument("--tanpa-pdf", action="store_true", help="jangan membuat PDF")
     pk.set_defaults(bangun_situs=bangun_situs)
+
+    from skm_build.staf import pengesahan  # sahkan, revisi, langkah (SOP steps 1–10)
+
+    pengesahan.daftarkan(tambah, _tanggal)
 
 
 def _tanggal(teks: str) -> date:
@@ -252,6 +257,9 @@ def perintah_status(args: argparse.Namespace) -> int:
     for s in k.unit:
         print(f"  {s.keterangan:<{lebar}}  {fmt.tanggal(s.diterima):<17}  {s.opd.nama} "
               f"({s.opd.id})")
+    from skm_build.staf.pengesahan import cetak_langkah
+
+    cetak_langkah(p.data, pid)
     return KELUAR_OK
 
 
@@ -275,13 +283,16 @@ def perintah_surat(args: argparse.Namespace) -> int:
     situs = surat.alamat_situs(args.data.resolve().parent / "mkdocs.yml")
     # the development default (127.0.0.1) is useless to an OPD: leave a blank instead
     templat = surat.alamat_templat(None if surat.alamat_lokal(situs) else situs)
-    tulis_atomik(keluar, surat.surat_docx(reg.kabupaten, per, reg.opd, templat))
+    sah = next((x.pengesahan for x in reversed(reg.periode) if x.pengesahan), None)
+    tulis_atomik(keluar, surat.surat_edaran(reg.kabupaten, per, reg.opd, templat, sah))
     print(f"Draf surat edaran ditulis: {_tampil(keluar)}")
     print(f"  periode {per.nama} ({fmt.tanggal(per.mulai)} – {fmt.tanggal(per.selesai)}), "
           f"batas laporan {fmt.tanggal(per.batas_laporan)}, {len(reg.opd)} unit penerima")
     print(f"  tautan templat: {templat}")
-    print("  Lengkapi di pengolah kata: nomor surat, tanggal, alamat kantor, cara pengiriman "
-          "data, nama dan NIP penanda tangan.")
+    print("  Lengkapi di pengolah kata: nomor dan tanggal surat (kop, kalimat dan penanda "
+          "tangan diubah di skm_build/terbit/templat_word/surat-edaran.docx).")
+    print(f"  Setelah diparaf dan ditandatangani: skm langkah --periode {per.id} 4 --oleh "
+          "Kasubag|Kabag|Asisten|Sekda, lalu langkah 5 saat dikirim.")
     if surat.alamat_lokal(situs):
         print("Peringatan: alamat situs belum diatur (SKM_SITE_URL atau site_url di "
               "mkdocs.yml): tautan templat di surat dikosongkan, isi sendiri.", file=sys.stderr)
@@ -313,17 +324,32 @@ def perintah_paket(args: argparse.Namespace) -> int:
         except GalatSkm as e:
             print(f"skm paket gagal: {e}", file=sys.stderr)
             return KELUAR_DATA
-    hasil_paket = paket.buat_paket(hasil, proyek.situs, args.periode, not args.tanpa_pdf)
-    keluar = args.keluar or Path(f"skm-{args.periode}{'-DRAF' if hasil_paket.draf else ''}.zip")
+    from skm_build.staf.pengesahan import dokumen_periode
+    from skm_build.terbit import surat
+
+    situs = surat.alamat_situs(proyek.konfigurasi)
+    pengantar = {n: isi for n, isi in dokumen_periode(
+        p.data, args.periode, None if surat.alamat_lokal(situs) else situs).items()
+        if n.startswith("surat-pengantar-")}
+    hasil_paket = paket.buat_paket(hasil, proyek.situs, args.periode, not args.tanpa_pdf,
+                                   pengantar)
+    keluar = args.keluar or Path(paket.nama_paket(hasil, args.periode))
+    if (not hasil_paket.draf and keluar.is_file()
+            and keluar.read_bytes() != hasil_paket.isi):
+        print(f"skm paket: {keluar} sudah ada dengan isi lain. Paket versi yang disahkan "
+              "tidak pernah ditimpa: simpan dengan --keluar NAMA_LAIN.zip, dan periksa "
+              "mengapa isinya berbeda (BACA.txt memuat SHA-256 setiap berkas).",
+              file=sys.stderr)
+        return KELUAR_DATA
     tulis_atomik(keluar, hasil_paket.isi)
     for nama in hasil_paket.berkas:
         print(f"  {nama}", file=sys.stderr)
     if not hasil_paket.pdf and not args.tanpa_pdf:
-        print("skm paket: PDF dilewati: pasang paket tambahan 'pdf' (pip install -e '.[pdf]', "
-              "fpdf2) untuk menyertakannya; laporan HTML dapat dicetak ke PDF dari peramban",
-              file=sys.stderr)
+        print("skm paket: PDF dilewati: pasang paket tambahan 'pdf' (pip install -e '.[pdf]') "
+              "dan Chromium untuk menyertakannya; laporan HTML dapat dicetak ke PDF dari "
+              "peramban", file=sys.stderr)
     if hasil_paket.draf:
-        print(f"skm paket: PERHATIAN: laporan {args.periode} masih DRAF (belum disahkan; isi "
-              "'pengesahan' di periode.yaml setelah ditandatangani)", file=sys.stderr)
+        print(f"skm paket: PERHATIAN: laporan {args.periode} masih DRAF (belum disahkan: "
+              f"skm sahkan --periode {args.periode} …)", file=sys.stderr)
     print(keluar)
     return KELUAR_OK

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from skm_build.aturan.sop import HARI_LAPOR
 from skm_build.kontrak.kosakata import POLA_PERIODE
 from skm_build.kontrak.model import Periode
 
-HARI_LAPOR = 21  # SOP step 6: OPDs have three weeks to report after the period
 ROMAWI = ("I", "II", "III", "IV")
 _POLOS = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ./()-]*$")  # safe as a plain YAML scalar
 
@@ -81,7 +81,7 @@ def masalah_usulan(u: Usulan, ada: tuple[Periode, ...]) -> list[str]:
     return hasil
 
 
-def _skalar(teks: str) -> str:
+def skalar_yaml(teks: str) -> str:
     """A YAML scalar for ``teks``: plain when safe, else double-quoted (JSON is valid YAML)."""
     return teks if _POLOS.match(teks) and teks.strip() == teks else json.dumps(
         teks, ensure_ascii=False)
@@ -90,7 +90,7 @@ def _skalar(teks: str) -> str:
 def teks_yaml(u: Usulan) -> str:
     """The entry as it is appended to periode.yaml, in the file's own layout."""
     return (f"- id: {u.id}\n"
-            f"  nama: {_skalar(u.nama)}\n"
+            f"  nama: {skalar_yaml(u.nama)}\n"
             f"  mulai: {u.mulai.isoformat()}\n"
             f"  selesai: {u.selesai.isoformat()}\n"
             f"  batas_laporan: {u.batas_laporan.isoformat()}\n")

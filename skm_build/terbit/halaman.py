@@ -16,6 +16,7 @@ from fractions import Fraction
 import jinja2
 
 from skm_build.alat.teks import Aman, blok, netral
+from skm_build.aturan import sop
 from skm_build.aturan.ikm import (
     AGREGASI,
     BOBOT,
@@ -35,10 +36,12 @@ from skm_build.aturan.ikm import (
     sampel_minimum,
 )
 from skm_build.hitung import isi_laporan as laporan_skm
+from skm_build.hitung import langkah as langkah_sop
 from skm_build.hitung.hasil import Hasil, HasilKabupaten, HasilUnit
-from skm_build.hitung.kepatuhan import TEPAT_WAKTU, URUTAN_STATUS
+from skm_build.hitung.kepatuhan import TEPAT_WAKTU, URUTAN_STATUS, hari_ini
 from skm_build.kontrak.kosakata import KELOMPOK_PROFIL
 from skm_build.kontrak.model import Opd
+from skm_build.kontrak.sidik import VersiSah
 from skm_build.terbit import data_terbuka, grafik, tabel_terbuka
 from skm_build.terbit import format_id as fmt
 
@@ -77,7 +80,9 @@ def _lingkungan() -> jinja2.Environment:
                        REGULASI_JUDUL=REGULASI_JUDUL, Aman=Aman, persen=fmt.persen,
                        BOBOT_BAKU=BOBOT_BAKU, RUMUS_KM=RUMUS_KM, RATA_RATA_UNIT=RATA_RATA_UNIT,
                        mutu_nilai=mutu, KELOMPOK_PROFIL=KELOMPOK_PROFIL,
-                       URUTAN_STATUS=URUTAN_STATUS, TEPAT_WAKTU=TEPAT_WAKTU)
+                       URUTAN_STATUS=URUTAN_STATUS, TEPAT_WAKTU=TEPAT_WAKTU,
+                       PERAN_LENGKAP=sop.PERAN_LENGKAP, SEKDA=sop.SEKDA,
+                       paraf=lambda p: langkah_sop.paraf(p, sop.LANGKAH_PENGESAHAN))
     return env
 
 
@@ -124,8 +129,12 @@ def kalimat_kabupaten(nama: str, k: HasilKabupaten, lalu: HasilKabupaten | None)
 class PembuatHalaman:
     """Renders every generated page of one build from the results."""
 
-    def __init__(self, hasil: Hasil) -> None:
+    def __init__(self, hasil: Hasil,
+                 versi: dict[str, tuple[VersiSah, ...]] | None = None) -> None:
+        """``versi``: the signed versions of each period (:func:`.sidik.riwayat`), whose
+        frozen reports are published as signed; without it reports render from data."""
         self.hasil = hasil
+        self.versi = versi or {}
         self.data = hasil.data
         self.env = _lingkungan()
         self.kab = self.data.kabupaten
@@ -141,6 +150,9 @@ class PembuatHalaman:
         halaman += [self.opd(o) for o in self.data.opd]
         halaman += [self.daftar_laporan(), self.data_terbuka()]
         halaman += [self.laporan(k.periode.id) for k in self.hasil.kabupaten]
+        halaman += [self.laporan_versi(p, v) for p, semua in sorted(self.versi.items())
+                    for v in semua if v.laporan is not None and v.dibuka is not None]
+        halaman += [self.alur(p.id) for p in self.data.periode]
         return halaman
 
     # --- pages -----------------------------------------------------------------------
@@ -234,10 +246,55 @@ class PembuatHalaman:
 
     def laporan(self, periode_id: str) -> Halaman:
         """The Laporan SKM Kabupaten of one period with results (BAB I–V, tables only)."""
+        per = self.data.periode_menurut_id()[periode_id]
+        versi = self.versi.get(periode_id, ())
+        berlaku = next((v for v in versi if v.dibuka is None), None)
+        if per.pengesahan is not None and berlaku is not None and berlaku.laporan is not None:
+            md = berlaku.laporan  # signed means frozen: the report exactly as signed
+        else:
+            md = self.isi_laporan(periode_id)
+        if versi or per.revisi:
+            md += "\n" + self._render("riwayat_versi.md.j2", p=per, versi=versi,
+                                       nama_bagian=self.nama_bagian)
+        return Halaman(f"laporan/{periode_id}.md", md)
+
+    def isi_laporan(self, periode_id: str) -> str:
+        """The report's own Markdown (BAB I–V) from the data: what ``skm sahkan`` freezes."""
         isi = laporan_skm.isi_laporan(self.hasil, periode_id)
         if isi is None:
             raise ValueError(f"periode {periode_id} belum memiliki hasil")
-        return Halaman(f"laporan/{periode_id}.md", self._render("laporan.md.j2", L=isi))
+        return self._render("laporan.md.j2", L=isi)
+
+    def nama_bagian(self, nama: str) -> str:
+        """A digest part in words: 'survei/2025-s1/dukcapil' → the unit's name."""
+        if nama.startswith("survei/"):
+            o = self.data.opd_menurut_id().get(nama.rsplit("/", 1)[-1])
+            return f"data {o.nama if o else nama.rsplit('/', 1)[-1]}"
+        return {"kabupaten.yaml": "cara menghitung (bobot, agregasi)",
+                "periode.yaml": "tanggal periode"}.get(nama, nama)
+
+    def laporan_versi(self, periode_id: str, v: VersiSah) -> Halaman:
+        """An earlier signed version, frozen as it was signed, marked as superseded."""
+        per = self.data.periode_menurut_id()[periode_id]
+        catatan = self._render("versi_lama.md.j2", p=per, v=v)
+        md = v.laporan or ""
+        judul = md.find("\n# ")
+        sisip = md.find("\n", judul + 1) + 1 if judul != -1 else 0
+        return Halaman(f"laporan/{periode_id}-versi-{v.versi}.md",
+                       md[:sisip] + "\n" + catatan + "\n" + md[sisip:])
+
+    def alur(self, periode_id: str) -> Halaman:
+        """The ten SOP steps of one period: dates, durations, overruns, paraf chains."""
+        per = self.data.periode_menurut_id()[periode_id]
+        hari = hari_ini()
+        return Halaman(f"alur/{periode_id}.md", self._render(
+            "alur.md.j2", p=per, k=self.kab_menurut_periode.get(periode_id),
+            langkah=langkah_sop.keadaan(self.data, periode_id, hari), hari_ini=hari,
+            SOP_NOMOR=sop.SOP_NOMOR,
+            paraf=[("Surat edaran (langkah 4)",
+                    langkah_sop.paraf(per, sop.LANGKAH_PARAF_SURAT)),
+                   ("Laporan SKM Kabupaten (langkah 9)",
+                    langkah_sop.paraf(per, sop.LANGKAH_PENGESAHAN))]))
 
     def data_terbuka(self) -> Halaman:
         terbit = [k.periode for k in self.hasil.kabupaten]
