@@ -15,7 +15,13 @@ from fractions import Fraction
 import pytest
 from test_ikm import EMPAT
 
-from skm_build.ikm import KODE_UNSUR, BobotMelampaui, bobot_per_unsur, bulat, hitung_ikm
+from skm_build.aturan.ikm import (
+    KODE_UNSUR,
+    BobotMelampaui,
+    bobot_per_unsur,
+    bulat,
+    hitung_ikm,
+)
 
 
 def hanya(*kode: str) -> list[str]:
@@ -184,7 +190,7 @@ def test_skm_check_menolak_bobot_0_11_untuk_unit_delapan_unsur(data, capsys) -> 
     from conftest import KABUPATEN, tulis
 
     from skm_build.cli import main
-    from skm_build.muat import periksa
+    from skm_build.kontrak.muat import periksa
 
     tulis(data, "kabupaten.yaml", KABUPATEN.replace('bobot: "1/9"', "bobot: 0.11"))
     tulis(data, "survei/2025-s1/dukcapil.yaml",

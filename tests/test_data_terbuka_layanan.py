@@ -11,9 +11,9 @@ from pathlib import Path
 from conftest import tulis
 from test_layanan import CSV_LAYANAN
 
-from skm_build import data_terbuka as dt
-from skm_build.hasil import hitung_semua
-from skm_build.muat import periksa
+from skm_build.hitung.hasil import hitung_semua
+from skm_build.kontrak.muat import periksa
+from skm_build.terbit import data_terbuka as dt
 
 
 def _berkas(folder: Path) -> dict[str, bytes]:

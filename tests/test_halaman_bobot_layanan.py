@@ -7,15 +7,15 @@ from pathlib import Path
 from conftest import KABUPATEN, tulis
 from test_layanan import CSV_LAYANAN
 
-from skm_build.halaman import Penyusun
-from skm_build.hasil import hitung_semua
-from skm_build.muat import periksa
+from skm_build.hitung.hasil import hitung_semua
+from skm_build.kontrak.muat import periksa
+from skm_build.terbit.halaman import PembuatHalaman
 
 
-def _penyusun(folder: Path) -> Penyusun:
+def _penyusun(folder: Path) -> PembuatHalaman:
     p = periksa(folder)
     assert p.data is not None, "\n".join(map(str, p.masalah.urut()))
-    return Penyusun(hitung_semua(p.data))
+    return PembuatHalaman(hitung_semua(p.data))
 
 
 def _halaman_unit(folder: Path, opd: str = "dukcapil") -> str:

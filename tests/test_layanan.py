@@ -18,8 +18,8 @@ import pytest
 from conftest import JUDUL, KABUPATEN, tulis
 
 from skm_build.cli import main
-from skm_build.hasil import hitung_semua
-from skm_build.muat import periksa
+from skm_build.hitung.hasil import hitung_semua
+from skm_build.kontrak.muat import periksa
 
 # Eight respondents. KTP-el is written three ways (3 × "KTP-el", "ktp-el", "KTP-EL"): one
 # service, published as "KTP-el". Akta is written "Akta Kelahiran" and "akta  kelahiran"

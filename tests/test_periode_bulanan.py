@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from conftest import PERIODE, tulis
 
-from skm_build import periode_baru as pb
 from skm_build.cli import main
-from skm_build.muat import periksa
+from skm_build.kontrak.muat import periksa
+from skm_build.staf import periode_baru as pb
 
 
 def periode(ident: str, mulai: str, selesai: str, batas: str) -> str:

@@ -18,9 +18,9 @@ from conftest import tulis
 from test_layanan import JATEN, laporan_layanan
 
 from skm_build.cli import main
-from skm_build.hasil import hitung_semua
-from skm_build.masalah import GALAT, PERINGATAN
-from skm_build.muat import periksa
+from skm_build.hitung.hasil import hitung_semua
+from skm_build.kontrak.masalah import GALAT, PERINGATAN
+from skm_build.kontrak.muat import periksa
 
 
 def rekap(responden: int | None, populasi: int = 1000) -> str:
