@@ -14,6 +14,7 @@ from skm_build.aturan.ikm import AGREGASI, AGREGASI_BAKU, BOBOT, BOBOT_BAKU
 from skm_build.kontrak.berkas import baca_yaml_berkas
 from skm_build.kontrak.bidang import Bidang, sebagai_peta
 from skm_build.kontrak.kosakata import (
+    BENTUK_PERIODE,
     ID_MAKS,
     JENIS_OPD,
     POLA_ID,
@@ -157,7 +158,7 @@ def muat_periode(berkas: Path, m: DaftarMasalah) -> tuple[tuple[Periode, ...], s
         b = Bidang(m, berkas, doc, (i,), isi)
         b.kunci_dikenal(("id", "nama", "mulai", "selesai", "batas_laporan", "pengesahan",
                          "revisi", "langkah"))
-        ident = _id_sah(b, terlihat, POLA_PERIODE, "tulis TTTT, TTTT-s1/s2 atau TTTT-tw1..tw4")
+        ident = _id_sah(b, terlihat, POLA_PERIODE, f"tulis {BENTUK_PERIODE}")
         nama = b.teks("nama")
         mulai, selesai = b.tanggal("mulai"), b.tanggal("selesai")
         batas = b.tanggal("batas_laporan")

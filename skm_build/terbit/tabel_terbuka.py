@@ -32,6 +32,7 @@ from skm_build.aturan.ikm import (
     bulat,
 )
 from skm_build.hitung.hasil import Hasil, HasilKabupaten, HasilUnit
+from skm_build.kontrak.kosakata import BENTUK_PERIODE
 
 DESIMAL = 6
 SEL_MINIMUM = 5
@@ -99,7 +100,7 @@ _KOLOM_MUTU = (
 )
 
 KOLOM_RINGKASAN: tuple[Kolom, ...] = (
-    Kolom("periode", "string", "Periode", "Kode periode survei (TTTT, TTTT-s1/s2, TTTT-tw1..4)"),
+    Kolom("periode", "string", "Periode", f"Kode periode survei ({BENTUK_PERIODE})"),
     Kolom("nama_periode", "string", "Nama periode", "Nama periode survei"),
     Kolom("mulai", "date", "Mulai", "Tanggal awal periode survei"),
     Kolom("selesai", "date", "Selesai", "Tanggal akhir periode survei"),
