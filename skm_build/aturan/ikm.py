@@ -133,12 +133,14 @@ TABEL_MUTU: tuple[Mutu, ...] = tuple(
     for i, (nilai, huruf, kinerja, batas) in enumerate(_BATAS_MUTU)
 )
 
-# The weight per unsur as written in kabupaten.yaml. "1/9" means 1 / (unsur that apply);
-# the rounded legacy weights are multiplied as printed, whatever the number of unsur.
-BOBOT: dict[str, Fraction | None] = {
+# The weight per unsur as written in kabupaten.yaml, and the decimals it is rounded to.
+# "1/9" means exactly 1 / k for the k unsur that count. A rounded legacy weight means what
+# real reports that use one do: 1 / k rounded half-up to the decimals written (0,111 or
+# 0,11 for nine unsur, 0,125 or 0,13 for eight, 0,50 for two), never 0,111 whatever k is.
+BOBOT: dict[str, int | None] = {
     "1/9": None,
-    "0.111": Fraction(111, 1000),
-    "0.11": Fraction(11, 100),
+    "0.111": 3,
+    "0.11": 2,
 }
 BOBOT_BAKU = "1/9"  # the exact weight: 1 / (unsur that apply)
 
@@ -280,6 +282,41 @@ class IkmTidakTerhitung(ValueError):
     """No unsur has a valid answer: there is nothing to compute an index from."""
 
 
+class BobotMelampaui(ValueError):
+    """A rounded weight that would let a perfect unit score above 100 (k × w > 1).
+
+    1/8 rounded to 2 decimals is 0,13, and 8 × 4 × 0,13 × 25 = 104: such a result would
+    be published as an impossible number, so it is refused, naming the weights that work.
+    """
+
+    def __init__(self, bobot: str, k: int, nilai: Fraction, saran: tuple[str, ...]) -> None:
+        self.bobot, self.k, self.nilai, self.saran = bobot, k, nilai, saran
+        pilihan = " atau ".join(f'"{b}"' if "/" in b else b for b in saran)
+        super().__init__(
+            f"bobot {bobot} tidak dapat dipakai untuk {k} unsur: 1/{k} dibulatkan ke "
+            f"{BOBOT[bobot]} desimal menjadi {_cetak(nilai, BOBOT[bobot] or 0)}, sehingga "
+            f"nilai sempurna menjadi {_cetak(nilai * k * 4 * KONVERSI, 2)} (di atas 100); "
+            f"gunakan bobot {pilihan} di kabupaten.yaml")
+
+
+def bobot_dibulatkan(bobot: str, k: int) -> Fraction:
+    """The weight per unsur for ``k`` unsur: 1/k, rounded half-up as ``bobot`` says."""
+    if bobot not in BOBOT:
+        raise ValueError(f"bobot tidak dikenal: {bobot!r}")
+    desimal = BOBOT[bobot]
+    tepat = Fraction(1, k)
+    return tepat if desimal is None else Fraction(bulat(tepat, desimal))
+
+
+def bobot_per_unsur(bobot: str, k: int) -> Fraction:
+    """:func:`bobot_dibulatkan`, refused (:class:`BobotMelampaui`) where k × w > 1."""
+    w = bobot_dibulatkan(bobot, k)
+    if k * w > 1:
+        saran = tuple(b for b in BOBOT if b != bobot and k * bobot_dibulatkan(b, k) <= 1)
+        raise BobotMelampaui(bobot, k, w, saran)
+    return w
+
+
 def hitung_ikm(
     tally: Mapping[str, Sequence[int]],
     bobot: str = BOBOT_BAKU,
@@ -289,9 +326,9 @@ def hitung_ikm(
 
     ``tally[kode]`` counts the answers 1, 2, 3, 4 of that unsur (blanks are simply not
     counted). Unsur in ``tidak_berlaku`` are left out; an unsur with no valid answer at
-    all is left out too, since its NRR does not exist. With the default weight the
-    weight is 1 / (unsur that count); with a legacy weight (0.111, 0.11) it is that
-    number, so legacy reports are reproduced to the digit.
+    all is left out too, since its NRR does not exist. The weight is
+    1 / (unsur that count), exact with the default and rounded with a legacy weight
+    (:func:`bobot_per_unsur`), so legacy reports are reproduced to the digit.
     """
     if bobot not in BOBOT:
         raise ValueError(f"bobot tidak dikenal: {bobot!r}")
@@ -306,8 +343,7 @@ def hitung_ikm(
     dinilai = [h for h in hasil if h.nrr is not None]
     if not dinilai:
         raise IkmTidakTerhitung("tidak ada jawaban sah pada unsur mana pun")
-    tetap = BOBOT[bobot]
-    w = tetap if tetap is not None else Fraction(1, len(dinilai))
+    w = bobot_per_unsur(bobot, len(dinilai))
     ikm_1_4 = sum((h.nrr * w for h in dinilai), Fraction(0))
     return HasilIkm(tuple(hasil), w, ikm_1_4)
 
