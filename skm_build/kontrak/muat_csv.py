@@ -37,8 +37,9 @@ from skm_build.kontrak.kosakata import (
     USIA_MIN,
     urut_kategori,
 )
+from skm_build.kontrak.layanan import gabung_layanan
 from skm_build.kontrak.masalah import DaftarMasalah
-from skm_build.kontrak.model import Periode, Profil
+from skm_build.kontrak.model import BacaanCsv, Layanan, Periode, Profil
 from skm_build.kontrak.pribadi import kolom_pribadi
 from skm_build.kontrak.teks_publik import mungkin_terlarang
 
@@ -48,8 +49,8 @@ csv.field_size_limit(max(csv.field_size_limit(), UKURAN_CSV_MAKS))
 
 
 def muat_csv(berkas: Path, per: Periode, tidak_berlaku: tuple[str, ...],
-              m: DaftarMasalah) -> tuple[int, dict[str, Tally], Profil] | None:
-    """Validate one respondent file and reduce it to tallies and profile counts."""
+             m: DaftarMasalah) -> BacaanCsv | None:
+    """Validate one respondent file and reduce it to tallies, profile and service counts."""
     teks = baca_teks(berkas, m, UKURAN_CSV_MAKS)
     if teks is None:
         return None
@@ -111,7 +112,7 @@ def _tanggal_iso(v: str) -> date | None:
 
 
 def _csv_bersih(teks: str, pemisah: str, nama_kolom: list[str], peta: dict[str, str],
-                per: Periode) -> tuple[int, dict[str, Tally], Profil] | None:
+                per: Periode) -> BacaanCsv | None:
     """Tallies and profile of a file that is clean beyond doubt; None means "look closer"."""
     if '"' in teks or any(nama != nama.strip() for nama in nama_kolom):
         return None
@@ -167,7 +168,23 @@ def _csv_bersih(teks: str, pemisah: str, nama_kolom: list[str], peta: dict[str, 
         pendidikan=urut_kategori(kategori[1], URUTAN_PENDIDIKAN),
         pekerjaan=urut_kategori(kategori[2], URUTAN_PEKERJAAN),
     )
-    return len(baris), tally, profil
+    kolom = {peta.get(asli): j for j, asli in enumerate(nama_kolom)}
+    layanan = () if "layanan" not in kolom else _layanan_bersih(sel, n, kolom)
+    return len(baris), tally, profil, layanan
+
+
+def _layanan_bersih(sel: list[str], n: int, kolom: dict[str | None, int]) -> tuple[Layanan, ...]:
+    """Per-service tallies of a clean file (every row answers, see above), counted in C:
+    one Counter of (service, answer) pairs per unsur."""
+    nama = sel[kolom["layanan"]::n]
+    per_ejaan = {v: (c, {kode: [0, 0, 0, 0] for kode in KODE_UNSUR})
+                 for v, c in Counter(nama).items()}
+    for kode in KODE_UNSUR:
+        for (v, jawaban), c in Counter(zip(nama, sel[kolom[kode]::n], strict=True)).items():
+            if jawaban:
+                per_ejaan[v][1][kode][int(jawaban) - 1] += c
+    return gabung_layanan({v: (c, {k: tuple(t) for k, t in hitungan.items()})
+                           for v, (c, hitungan) in per_ejaan.items()})
 
 
 def _ada_baris_tanpa_jawaban(sel: list[str], n: int, kolom_jawaban: list[int]) -> bool:
