@@ -317,6 +317,14 @@ def bobot_per_unsur(bobot: str, k: int) -> Fraction:
     return w
 
 
+def unsur_dinilai(tally: Mapping[str, Sequence[int]],
+                  tidak_berlaku: Iterable[str] = ()) -> frozenset[str]:
+    """The unsur that count: they apply and have a valid answer. Their number is the k
+    the weight divides by, so the loader can refuse a weight before anything is computed."""
+    tidak = set(tidak_berlaku)
+    return frozenset(k for k in KODE_UNSUR if k not in tidak and sum(tally.get(k, ())) > 0)
+
+
 def hitung_ikm(
     tally: Mapping[str, Sequence[int]],
     bobot: str = BOBOT_BAKU,
