@@ -308,6 +308,16 @@ def bobot_dibulatkan(bobot: str, k: int) -> Fraction:
     return tepat if desimal is None else Fraction(bulat(tepat, desimal))
 
 
+def uraian_bobot(bobot: str) -> str:
+    """The weight rule in words, for the method sections of pages, report and open data."""
+    desimal = BOBOT[bobot]
+    if desimal is None:
+        return f"{bobot} (1 ÷ banyaknya unsur yang berlaku), eksak"
+    return (f"1 ÷ banyaknya unsur yang berlaku, dibulatkan setengah ke atas ke {desimal} "
+            f"desimal ({_cetak(bobot_dibulatkan(bobot, 9), desimal)} untuk 9 unsur, "
+            f"{_cetak(bobot_dibulatkan(bobot, 2), desimal)} untuk 2), cara laporan terdahulu")
+
+
 def bobot_per_unsur(bobot: str, k: int) -> Fraction:
     """:func:`bobot_dibulatkan`, refused (:class:`BobotMelampaui`) where k × w > 1."""
     w = bobot_dibulatkan(bobot, k)
