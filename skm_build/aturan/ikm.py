@@ -15,6 +15,7 @@ point. No function in this module reads or writes files.
 from __future__ import annotations
 
 import math
+import operator
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -353,16 +354,19 @@ def hitung_ikm(
     tidak = set(tidak_berlaku)
     hasil = []
     for u in UNSUR:
-        hitungan = tuple(int(c) for c in tally.get(u.kode, (0, 0, 0, 0)))
-        if len(hitungan) != 4 or any(c < 0 for c in hitungan):
+        hitungan = tuple(map(int, tally.get(u.kode, (0, 0, 0, 0))))
+        if len(hitungan) != 4 or min(hitungan) < 0:
             raise ValueError(f"tally {u.kode} harus 4 bilangan bulat tidak negatif")
-        jumlah = sum(nilai * c for nilai, c in zip(NILAI_JAWABAN, hitungan, strict=True))
+        jumlah = sum(map(operator.mul, NILAI_JAWABAN, hitungan))  # in C: a build has many
         hasil.append(HasilUnsur(u, u.kode not in tidak, jumlah, sum(hitungan), hitungan))
-    dinilai = [h for h in hasil if h.nrr is not None]
+    dinilai = [h for h in hasil if h.berlaku and h.n]
     if not dinilai:
         raise IkmTidakTerhitung("tidak ada jawaban sah pada unsur mana pun")
     w = bobot_per_unsur(bobot, len(dinilai))
-    ikm_1_4 = sum((h.nrr * w for h in dinilai), Fraction(0))
+    # Σ NRR over one common denominator, as rata_rata does: a unit and each of its
+    # services are computed, and per-term Fractions (a gcd each) were most of the time.
+    penyebut = math.lcm(*(h.n for h in dinilai))
+    ikm_1_4 = w * Fraction(sum(h.jumlah * (penyebut // h.n) for h in dinilai), penyebut)
     return HasilIkm(tuple(hasil), w, ikm_1_4)
 
 

@@ -31,22 +31,23 @@ def gabung_layanan(per_ejaan: Mapping[str, tuple[int, Mapping[str, Tally]]]
 
     Blank names (a respondent who left the column empty) belong to no service.
     """
-    ejaan: dict[str, Counter[str]] = {}
-    responden: dict[str, int] = {}
-    tally: dict[str, dict[str, list[int]]] = {}
-    for mentah, (n, hitungan) in per_ejaan.items():
-        rapi = ejaan_layanan(mentah)
-        if not rapi:
+    kelompok: dict[str, list[tuple[str, int, Mapping[str, Tally]]]] = {}
+    for mentah, (n, tally) in per_ejaan.items():
+        if rapi := ejaan_layanan(mentah):
+            kelompok.setdefault(rapi.casefold(), []).append((rapi, n, tally))
+    hasil = []
+    for anggota in kelompok.values():
+        if len(anggota) == 1:  # the usual case: one spelling, nothing to add up
+            rapi, n, tally = anggota[0]
+            hasil.append(Layanan(rapi, n, dict(tally)))
             continue
-        kunci = rapi.casefold()
-        ejaan.setdefault(kunci, Counter())[rapi] += n
-        responden[kunci] = responden.get(kunci, 0) + n
-        total = tally.setdefault(kunci, {kode: [0, 0, 0, 0] for kode in KODE_UNSUR})
-        for kode, t in hitungan.items():
-            for i, c in enumerate(t):
-                total[kode][i] += c
-    # Counter.most_common keeps first-inserted order among equal counts: ties go to the
-    # spelling written first.
-    return tuple(Layanan(ejaan[k].most_common(1)[0][0], responden[k],
-                         {kode: tuple(t) for kode, t in tally[k].items()})  # type: ignore[misc]
-                 for k in ejaan)
+        ejaan: Counter[str] = Counter()
+        for rapi, n, _ in anggota:
+            ejaan[rapi] += n
+        # most_common keeps first-inserted order among equal counts: a tie goes to the
+        # spelling written first.
+        hasil.append(Layanan(
+            ejaan.most_common(1)[0][0], sum(n for _, n, _ in anggota),
+            {kode: tuple(map(sum, zip(*(t[kode] for _, _, t in anggota), strict=True)))
+             for kode in KODE_UNSUR}))
+    return tuple(hasil)

@@ -15,7 +15,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from skm_build.alat.yaml_bertanda import YamlBertanda, kutip
-from skm_build.aturan.ikm import BobotMelampaui, bobot_per_unsur, unsur_dinilai
+from skm_build.aturan.ikm import (
+    KODE_UNSUR,
+    BobotMelampaui,
+    bobot_dibulatkan,
+    bobot_per_unsur,
+    unsur_dinilai,
+)
 from skm_build.kontrak import sidik as sidik_mod
 from skm_build.kontrak.berkas import baca_yaml_berkas, berkas_biasa
 from skm_build.kontrak.laporan_unit import (
@@ -112,6 +118,8 @@ def _periksa_bobot(berkas: Path, kab: Kabupaten, survei: dict[tuple[str, str], S
     Every IKM the build computes is checked: each unit, each service with a published
     value, and each period's pooled respondents (whose k is every unsur some unit counts).
     """
+    if all(k * bobot_dibulatkan(kab.bobot, k) <= 1 for k in range(1, len(KODE_UNSUR) + 1)):
+        return  # the exact weight (and any rounding that never passes 100) refuses nothing
     baris: int | None = None
     per_periode: dict[str, set[str]] = {}
     gagal: set[str] = set()

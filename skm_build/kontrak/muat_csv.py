@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import functools
 import itertools
+import operator
 import re
 from collections import Counter
 from datetime import date
@@ -96,6 +97,8 @@ def _peringatan_tidak_berlaku(berkas: Path, tally: dict[str, Tally],
 # checks that on thousands of generated files; run it after changing either path.
 
 _JAWABAN_BERSIH = frozenset(("", "1", "2", "3", "4"))
+_NILAI_SEL = {"": 0, "1": 1, "2": 2, "3": 3, "4": 4}  # a clean answer cell as a number
+_LEBAR = len(_NILAI_SEL)
 _PITA_MENURUT_USIA = {
     str(u): next(label for batas, label in reversed(PITA_USIA) if u >= batas)
     for u in range(USIA_MIN, USIA_MAKS + 1)
@@ -174,17 +177,26 @@ def _csv_bersih(teks: str, pemisah: str, nama_kolom: list[str], peta: dict[str, 
 
 
 def _layanan_bersih(sel: list[str], n: int, kolom: dict[str | None, int]) -> tuple[Layanan, ...]:
-    """Per-service tallies of a clean file (every row answers, see above), counted in C:
-    one Counter of (service, answer) pairs per unsur."""
+    """Per-service tallies of a clean file (every row answers, see above).
+
+    Each row's service becomes a number s (first written first) and each answer cell a
+    (s × 5 + answer) integer, so every unsur is one Counter of small ints, counted in C —
+    about twice as fast as walking the distinct rows, four times a Counter of pairs.
+    """
     nama = sel[kolom["layanan"]::n]
-    per_ejaan = {v: (c, {kode: [0, 0, 0, 0] for kode in KODE_UNSUR})
-                 for v, c in Counter(nama).items()}
-    for kode in KODE_UNSUR:
-        for (v, jawaban), c in Counter(zip(nama, sel[kolom[kode]::n], strict=True)).items():
-            if jawaban:
-                per_ejaan[v][1][kode][int(jawaban) - 1] += c
-    return gabung_layanan({v: (c, {k: tuple(t) for k, t in hitungan.items()})
-                           for v, (c, hitungan) in per_ejaan.items()})
+    nomor: dict[str, int] = {}
+    dasar = [nomor.setdefault(v, len(nomor)) * _LEBAR for v in nama]
+    tally = [[[0, 0, 0, 0] for _ in KODE_UNSUR] for _ in nomor]
+    for u, kode in enumerate(KODE_UNSUR):
+        jawaban = map(_NILAI_SEL.__getitem__, sel[kolom[kode]::n])
+        for kunci, c in Counter(map(operator.add, dasar, jawaban)).items():
+            s, nilai = divmod(kunci, _LEBAR)
+            if nilai:
+                tally[s][u][nilai - 1] += c
+    responden = Counter(nama)
+    return gabung_layanan({v: (responden[v], dict(zip(KODE_UNSUR, map(tuple, tally[s]),
+                                                      strict=True)))
+                           for v, s in nomor.items()})
 
 
 def _ada_baris_tanpa_jawaban(sel: list[str], n: int, kolom_jawaban: list[int]) -> bool:
