@@ -208,3 +208,39 @@ def test_skm_check_menolak_bobot_0_11_untuk_unit_delapan_unsur(data, capsys) -> 
     capsys.readouterr()
     assert main(["check", "--data", str(data)]) == 1
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_skm_check_menolak_bobot_untuk_layanan_yang_dinilai_pada_delapan_unsur(data) -> None:
+    from conftest import CSV_DUKCAPIL, KABUPATEN, tulis
+
+    from skm_build.kontrak.muat import periksa
+
+    # The unit answers all nine unsur, but its five "KK" respondents leave u4 blank: that
+    # service is weighed on eight, and 1/8 under 0.11 is 0,13 (8 × 0,13 > 1).
+    tulis(data, "kabupaten.yaml", KABUPATEN.replace('bobot: "1/9"', "bobot: 0.11"))
+    baris = CSV_DUKCAPIL.splitlines()
+    kk = "2025-02-03,L,34,SMA,Swasta,3,3,2,,3,3,4,3,3,KK"
+    tulis(data, "survei/2025-s1/dukcapil.csv",
+          "\n".join([baris[0] + ",layanan", *(b + ",Lain" for b in baris[1:]), *[kk] * 5])
+          + "\n")
+    galat = periksa(data).masalah.galat_saja
+    assert [str(m).partition(": ")[0] for m in galat] == ["data/kabupaten.yaml:4:bobot"]
+    assert "layanan 'KK'" in galat[0].pesan and "dukcapil" in galat[0].pesan
+
+
+def test_skm_check_menolak_bobot_untuk_gabungan_responden_periode(data) -> None:
+    from conftest import KABUPATEN, tulis
+
+    from skm_build.kontrak.muat import periksa
+
+    # Each unit counts seven unsur (0,14 each: fine), but pooled together they cover u1..u8:
+    # the kabupaten's pooled IKM would be weighed 0,13 on eight unsur.
+    tulis(data, "kabupaten.yaml", KABUPATEN.replace('bobot: "1/9"', "bobot: 0.11"))
+    tulis(data, "survei/2025-s1/dukcapil.yaml",
+          "diterima: 2025-07-10\nunsur_tidak_berlaku: [u8, u9]\n")
+    tulis(data, "survei/2025-s1/kecamatan-jaten.yaml",
+          "diterima: 2025-07-10\nunsur_tidak_berlaku: [u1, u9]\njawaban:\n"
+          + "".join(f"  u{i}: [0, 0, 1, 1]\n" for i in range(2, 9)))
+    galat = periksa(data).masalah.galat_saja
+    assert [str(m).partition(": ")[0] for m in galat] == ["data/kabupaten.yaml:4:bobot"]
+    assert "gabungan responden periode 2025-s1" in galat[0].pesan
