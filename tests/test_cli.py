@@ -89,7 +89,7 @@ def test_results_json_memuat_tepat_kunci_kontrak(dua_unit: Path, capsys) -> None
     kode, out, _ = skm(capsys, "results", "--data", str(dua_unit), "--format", "json")
     assert kode == 0
     hasil = json.loads(out)
-    assert set(hasil) == {"unit", "kabupaten"}
+    assert set(hasil) == {"unit", "kabupaten", "layanan"}
     assert [(u["periode"], u["opd"]) for u in hasil["unit"]] == [
         ("2025-s1", "dukcapil"), ("2025-s1", "kecamatan-jaten")]
     for unit in hasil["unit"]:
@@ -150,7 +150,7 @@ def test_results_periode_yang_ada_menyaring(dua_unit: Path, capsys) -> None:
     kode, out, _ = skm(capsys, "results", "--data", str(dua_unit), "--format", "json",
                        "--periode", "2025-s2")
     assert kode == 0
-    assert json.loads(out) == {"unit": [], "kabupaten": []}
+    assert json.loads(out) == {"unit": [], "kabupaten": [], "layanan": []}
 
 
 def test_results_periode_yang_tidak_ada_keluar_2(data: Path, capsys) -> None:

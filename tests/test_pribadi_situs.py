@@ -7,8 +7,10 @@ Free text is where a citizen's details slip in: the respondents' ``layanan`` and
 * refused at the door: ``skm check`` / ``skm build`` stop with an error at the cell,
   "<field> berisi data pribadi (nomor telepon | alamat e-mail | NIK)" (the loader,
   through :func:`skm_build.kontrak.pribadi.jenis_data_pribadi`), and ``site/`` stays as it was;
-* not published: ``layanan`` and ``saran`` are never written to the site at all, so
-  whatever passes the door stays out of it too.
+* not published: ``saran`` is never written to the site at all, so whatever passes the
+  door stays out of it too; ``layanan`` only as the name of a service beside its
+  aggregate result (the unit page's per-service table and hasil-layanan in the open
+  data), never per respondent.
 
 "Anywhere under site/" means every file, its text decoded from character references
 (the pages write ``@`` as ``&#64;``), JSON escapes, gzip (sitemap.xml.gz) and zip
@@ -154,10 +156,14 @@ def test_pemindai_situs_menemukan_teks_yang_memang_terbit(terbangun: Path) -> No
     assert any(".xlsx!" in n for n in xlsx), xlsx
 
 
-def test_layanan_dan_saran_tidak_pernah_terbit(terbangun: Path) -> None:
+def test_saran_tidak_pernah_terbit_dan_layanan_hanya_sebagai_nama_hasil_layanan(
+        terbangun: Path) -> None:
     situs = terbangun / "site"
-    assert temukan(situs, PENANDA_LAYANAN) == []
     assert temukan(situs, PENANDA_SARAN) == []
+    for nama in temukan(situs, PENANDA_LAYANAN):
+        berkas = nama.split("!")[0].split("/")[-1]  # "data/2025-s1/skm.xlsx!xl/…" → skm.xlsx
+        assert (nama == "opd/dukcapil/index.html"
+                or berkas in ("hasil-layanan.csv", "skm.json", "skm.xlsx")), nama
 
 
 @pytest.mark.parametrize("jenis", list(PRIBADI))

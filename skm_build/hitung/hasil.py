@@ -29,6 +29,7 @@ from skm_build.aturan.ikm import (
     perubahan,
     rata_rata,
     sampel_minimum,
+    unsur_dinilai,
 )
 from skm_build.hitung.kepatuhan import (
     Kepatuhan,
@@ -36,7 +37,19 @@ from skm_build.hitung.kepatuhan import (
     kepatuhan_periode,
     tanggal_penilaian,
 )
-from skm_build.kontrak.model import DataSkm, Opd, Periode, Survei
+from skm_build.kontrak.layanan import kunci_layanan
+from skm_build.kontrak.model import DataSkm, Kabupaten, Opd, Periode, Survei
+
+
+@dataclass(frozen=True)
+class HasilLayanan:
+    """One service of a unit in one period. ``ikm`` is None when the service has fewer
+    respondents than the kabupaten's minimum (or no answer on an unsur that applies): it is
+    listed with its respondent count only — no NRR, IKM or grade."""
+
+    nama: str
+    responden: int
+    ikm: HasilIkm | None
 
 
 @dataclass(frozen=True)
@@ -48,6 +61,7 @@ class HasilUnit:
     survei: Survei
     ikm: HasilIkm
     sebelumnya: Fraction | None  # the unit's IKM (25–100) in the previous period it reported
+    layanan: tuple[HasilLayanan, ...] = ()  # by name
 
     @property
     def sampel_minimum(self) -> int | None:
@@ -203,7 +217,8 @@ def hitung_semua(data: DataSkm, hari: date | None = None) -> Hasil:
             if survei is None:
                 continue
             ikm = hitung_ikm(survei.tally, bobot, survei.tidak_berlaku)
-            h = HasilUnit(per, opd[o.id], survei, ikm, terakhir.get(o.id))
+            h = HasilUnit(per, opd[o.id], survei, ikm, terakhir.get(o.id),
+                          _hasil_layanan(survei, data.kabupaten))
             unit[(per.id, o.id)] = h
             baris.append(h)
         for h in baris:
@@ -218,6 +233,17 @@ def hitung_semua(data: DataSkm, hari: date | None = None) -> Hasil:
         kabupaten.append(HasilKabupaten(per, data.kabupaten.agregasi, rerata, gabungan,
                                         tuple(baris), sebelumnya))
     return Hasil(data, unit, tuple(kabupaten), hari or hari_ini())
+
+
+def _hasil_layanan(survei: Survei, kab: Kabupaten) -> tuple[HasilLayanan, ...]:
+    """Each service's result, by name; a value only from the kabupaten's minimum up."""
+    hasil = []
+    for x in sorted(survei.layanan, key=lambda x: kunci_layanan(x.nama)):
+        dinilai = (x.responden >= kab.minimum_responden_layanan
+                   and unsur_dinilai(x.tally, survei.tidak_berlaku))
+        ikm = hitung_ikm(x.tally, kab.bobot, survei.tidak_berlaku) if dinilai else None
+        hasil.append(HasilLayanan(x.nama, x.responden, ikm))
+    return tuple(hasil)
 
 
 def _tally_berlaku(survei: Survei) -> dict[str, tuple[int, int, int, int]]:

@@ -12,8 +12,9 @@ from skm_build.aturan.ikm import KODE_UNSUR, Tally
 from skm_build.kontrak.berkas import baca_yaml_berkas
 from skm_build.kontrak.bidang import Bidang, sebagai_peta
 from skm_build.kontrak.kosakata import CACAH_MAKS, STATUS_TINDAK_LANJUT
+from skm_build.kontrak.layanan import kunci_layanan
 from skm_build.kontrak.masalah import DaftarMasalah
-from skm_build.kontrak.model import TindakLanjut
+from skm_build.kontrak.model import Layanan, TindakLanjut
 
 
 @dataclass
@@ -25,6 +26,8 @@ class LaporanUnit:
     jawaban: dict[str, Tally] | None = None
     responden: int | None = None
     baris_jawaban: int | None = None
+    baris_responden: int | None = None
+    layanan: tuple[Layanan, ...] = ()
 
 
 def muat_laporan(berkas: Path, m: DaftarMasalah) -> LaporanUnit | None:
@@ -37,11 +40,12 @@ def muat_laporan(berkas: Path, m: DaftarMasalah) -> LaporanUnit | None:
         return None
     b = Bidang(m, berkas, doc, (), isi)
     b.kunci_dikenal(("diterima", "populasi", "unsur_tidak_berlaku", "tindak_lanjut",
-                     "jawaban", "responden"))
+                     "jawaban", "responden", "layanan"))
     lap = LaporanUnit()
     lap.diterima = b.tanggal("diterima", wajib=False)
     lap.populasi = b.bulat("populasi", 1, CACAH_MAKS)
     lap.responden = b.bulat("responden", 1, CACAH_MAKS)
+    lap.baris_responden = doc.baris_dari(("responden",))
     tidak = isi.get("unsur_tidak_berlaku", [])
     if not isinstance(tidak, list) or any(t not in KODE_UNSUR for t in tidak):
         b.galat("unsur_tidak_berlaku", "'unsur_tidak_berlaku' harus daftar kode unsur, "
@@ -55,7 +59,102 @@ def muat_laporan(berkas: Path, m: DaftarMasalah) -> LaporanUnit | None:
     if "jawaban" in isi:
         lap.jawaban = _jawaban(b, isi["jawaban"], lap.tidak_berlaku)
         lap.baris_jawaban = doc.baris_dari(("jawaban",))
+    if "layanan" in isi:
+        lap.layanan = _layanan(b, isi["layanan"], lap.tidak_berlaku, lap.jawaban)
     return lap if b.ok else None
+
+
+def responden_didukung(tally: dict[str, Tally],
+                       layanan: tuple[Layanan, ...] = ()) -> tuple[int, str]:
+    """How many respondents tallies can back, and why, in words.
+
+    Each respondent answers an unsur at most once, so there are at least as many as the
+    largest count of answers of any unsur; and every service's respondents are people of
+    the unit too.
+    """
+    kode = max(tally, key=lambda k: sum(tally[k]))
+    per_layanan = sum(x.responden for x in layanan)
+    if per_layanan > sum(tally[kode]):
+        return per_layanan, "jumlah responden semua layanan"
+    return sum(tally[kode]), f"banyaknya jawaban {kode}"
+
+
+def cocokkan_responden(m: DaftarMasalah, berkas: Path, baris: int | None,
+                       dinyatakan: int | None, didukung: int, asal: str) -> int | None:
+    """The respondent count to publish: the one the answers back (``didukung``).
+
+    A declared count below it is impossible: an error at its line (None). Above it, the
+    answers cannot back it, so that is said at its line and the declared number is neither
+    published nor used to judge the sample (a declared 400 with 100 answers must never read
+    as "sampel memadai").
+    """
+    if dinyatakan is not None and dinyatakan < didukung:
+        m.galat(berkas, baris, f"'responden' {dinyatakan} lebih kecil dari {asal} "
+                f"({didukung}): perbaiki angkanya", "responden")
+        return None
+    if dinyatakan is not None and dinyatakan > didukung:
+        m.peringatan(berkas, baris, f"'responden' {dinyatakan} lebih besar dari {asal} "
+                     f"({didukung}): yang diterbitkan dan dipakai untuk kecukupan sampel "
+                     f"adalah {didukung}", "responden")
+    return didukung
+
+
+def _layanan(b: Bidang, nilai: Any, tidak_berlaku: tuple[str, ...],
+             jawaban_unit: dict[str, Tally] | None) -> tuple[Layanan, ...]:
+    """Per-service tallies; each service's count reconciled, their sum within the unit's."""
+    if jawaban_unit is None and "jawaban" not in b.isi:
+        b.galat("layanan", "'layanan' hanya untuk laporan berupa rekap 'jawaban': tambahkan "
+                "'jawaban' seluruh unit, atau hapus 'layanan' bila unit mengirim CSV "
+                "responden (layanan dibaca dari kolom layanan)")
+        return ()
+    if not isinstance(nilai, list) or not nilai:
+        b.galat("layanan", "'layanan' harus daftar (setiap butir diawali '- nama: ...', "
+                "lalu responden dan jawaban)")
+        return ()
+    hasil: list[Layanan] = []
+    terlihat: dict[str, tuple[str, int]] = {}
+    for i, butir in enumerate(nilai):
+        jalur = ("layanan", i)
+        if not isinstance(butir, dict):
+            b.m.galat(b.berkas, b.doc.baris_dari(jalur), "setiap layanan harus berisi nama, "
+                      "responden dan jawaban", "layanan")
+            b.ok = False
+            continue
+        c = Bidang(b.m, b.berkas, b.doc, jalur, butir)
+        c.kunci_dikenal(("nama", "responden", "jawaban"))
+        nama = c.teks("nama")
+        if nama is not None:
+            if (kunci := kunci_layanan(nama)) in terlihat:
+                lain, baris = terlihat[kunci]
+                c.galat("nama", f"layanan '{kutip(nama)}' sudah ditulis di baris {baris} "
+                        f"('{kutip(lain)}'): gabungkan hitungannya menjadi satu butir")
+                nama = None
+            else:
+                terlihat[kunci] = (nama, c.doc.baris_dari((*jalur, "nama")))
+        responden = c.bulat("responden", 1, CACAH_MAKS)
+        if "jawaban" not in butir:
+            c.galat("jawaban", "jawaban layanan wajib diisi: u1..u9, masing-masing "
+                    "[n1, n2, n3, n4]")
+        tally = _jawaban(c, butir["jawaban"], tidak_berlaku) if "jawaban" in butir else None
+        if c.ok and nama and tally:
+            didukung, asal = responden_didukung(tally)
+            n = cocokkan_responden(b.m, b.berkas, c.doc.baris_dari((*jalur, "responden")),
+                                   responden, didukung, f"{asal} layanan '{kutip(nama)}'")
+            if n is None:
+                c.ok = False
+            else:
+                hasil.append(Layanan(nama, n, tally))
+        b.ok = b.ok and c.ok
+    if b.ok and jawaban_unit is not None:
+        for kode in KODE_UNSUR:
+            jumlah = [sum(x.tally.get(kode, (0, 0, 0, 0))[j] for x in hasil) for j in range(4)]
+            unit = jawaban_unit.get(kode, (0, 0, 0, 0))
+            if any(a > u for a, u in zip(jumlah, unit, strict=True)):
+                b.galat("layanan", f"jawaban {kode} semua layanan ({jumlah}) melebihi jawaban "
+                        f"{kode} unit ({list(unit)}): layanan adalah bagian dari unit; periksa "
+                        "angkanya")
+                break
+    return tuple(hasil)
 
 
 def _tindak_lanjut(b: Bidang, nilai: Any) -> tuple[TindakLanjut, ...]:
@@ -91,7 +190,7 @@ def _jawaban(b: Bidang, nilai: Any, tidak_berlaku: tuple[str, ...]) -> dict[str,
         return None
     hasil: dict[str, Tally] = {}
     for kode, tally in nilai.items():
-        baris = b.doc.baris_dari(("jawaban", kode))
+        baris = b.doc.baris_dari((*b.jalur, "jawaban", kode))
         if kode not in KODE_UNSUR:
             b.m.galat(b.berkas, baris, f"unsur '{kutip(kode)}' tidak dikenal; gunakan u1..u9",
                       "jawaban")

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from skm_build.aturan.ikm import Tally
+from skm_build.kontrak.kosakata import MINIMUM_RESPONDEN_LAYANAN
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,7 @@ class Kabupaten:
     data_contoh: bool
     bobot: str
     agregasi: str
+    minimum_responden_layanan: int = MINIMUM_RESPONDEN_LAYANAN
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,15 @@ class Profil:
 
 
 @dataclass(frozen=True)
+class Layanan:
+    """One service of a unit in one period: its respondents and their answer tallies."""
+
+    nama: str  # as written most often (see kontrak.layanan)
+    responden: int
+    tally: dict[str, Tally]
+
+
+@dataclass(frozen=True)
 class Survei:
     """One unit's survey in one period, as tallies: what the arithmetic needs."""
 
@@ -114,6 +125,12 @@ class Survei:
     populasi: int | None = None
     tidak_berlaku: tuple[str, ...] = ()
     tindak_lanjut: tuple[TindakLanjut, ...] = ()
+    layanan: tuple[Layanan, ...] = ()
+
+
+# What a valid respondent CSV reduces to: respondents (rows with an answer), tallies,
+# profile counts and per-service tallies. Both CSV paths return exactly this.
+BacaanCsv = tuple[int, dict[str, Tally], Profil, tuple[Layanan, ...]]
 
 
 @dataclass(frozen=True)

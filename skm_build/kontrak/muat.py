@@ -15,13 +15,25 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from skm_build.alat.yaml_bertanda import YamlBertanda, kutip
+from skm_build.aturan.ikm import (
+    KODE_UNSUR,
+    BobotMelampaui,
+    bobot_dibulatkan,
+    bobot_per_unsur,
+    unsur_dinilai,
+)
 from skm_build.kontrak import sidik as sidik_mod
 from skm_build.kontrak.berkas import baca_yaml_berkas, berkas_biasa
-from skm_build.kontrak.laporan_unit import LaporanUnit, muat_laporan
+from skm_build.kontrak.laporan_unit import (
+    LaporanUnit,
+    cocokkan_responden,
+    muat_laporan,
+    responden_didukung,
+)
 from skm_build.kontrak.masalah import DaftarMasalah
-from skm_build.kontrak.model import DataSkm, Periode, Profil, Survei
+from skm_build.kontrak.model import DataSkm, Kabupaten, Periode, Profil, Survei
 from skm_build.kontrak.muat_csv import muat_csv
-from skm_build.kontrak.registri import muat_kabupaten, muat_opd, muat_periode
+from skm_build.kontrak.registri import baris_bobot, muat_kabupaten, muat_opd, muat_periode
 
 
 @dataclass(frozen=True)
@@ -48,6 +60,8 @@ def periksa(folder: Path) -> Pemeriksaan:
     periode, periode_disebut = muat_periode(folder / "periode.yaml", m)
     survei = _muat_survei(folder / "survei", opd_disebut, {p.id: p for p in periode},
                           periode_disebut, m)
+    if kabupaten is not None:
+        _periksa_bobot(folder / "kabupaten.yaml", kabupaten, survei, m)
     if m.galat_saja or kabupaten is None:
         return Pemeriksaan(None, m)
     data = DataSkm(kabupaten, opd, periode, survei)
@@ -95,6 +109,42 @@ def _urutan_berkas(doc: YamlBertanda, periode_id: str, cadangan: int) -> int:
     butir = doc.nilai if isinstance(doc.nilai, list) else []
     return next((i for i, x in enumerate(butir)
                  if isinstance(x, dict) and str(x.get("id")) == periode_id), cadangan)
+
+
+def _periksa_bobot(berkas: Path, kab: Kabupaten, survei: dict[tuple[str, str], Survei],
+                   m: DaftarMasalah) -> None:
+    """Refuse a rounded weight that some computed result's k cannot take (k × w > 1).
+
+    Every IKM the build computes is checked: each unit, each service with a published
+    value, and each period's pooled respondents (whose k is every unsur some unit counts).
+    """
+    if all(k * bobot_dibulatkan(kab.bobot, k) <= 1 for k in range(1, len(KODE_UNSUR) + 1)):
+        return  # the exact weight (and any rounding that never passes 100) refuses nothing
+    baris: int | None = None
+    per_periode: dict[str, set[str]] = {}
+    gagal: set[str] = set()
+    for (pid, opd), s in survei.items():
+        kumpulan = [("", s.tally)] + [(f"layanan '{kutip(x.nama)}' ", x.tally) for x in s.layanan
+                                      if x.responden >= kab.minimum_responden_layanan]
+        for apa, tally in kumpulan:
+            if not (dinilai := unsur_dinilai(tally, s.tidak_berlaku)):
+                continue  # nothing to weigh (a service answering only unsur that don't apply)
+            try:
+                bobot_per_unsur(kab.bobot, len(dinilai))
+            except BobotMelampaui as e:
+                baris = baris or baris_bobot(berkas)
+                m.galat(berkas, baris, f"{e} ({apa}unit '{opd}', periode {pid})", "bobot")
+                gagal.add(pid)
+            if not apa:
+                per_periode.setdefault(pid, set()).update(dinilai)
+    for pid, dinilai in per_periode.items():
+        if pid in gagal:
+            continue
+        try:
+            bobot_per_unsur(kab.bobot, len(dinilai))
+        except BobotMelampaui as e:
+            baris = baris or baris_bobot(berkas)
+            m.galat(berkas, baris, f"{e} (gabungan responden periode {pid})", "bobot")
 
 
 def _muat_survei(folder: Path, opd: set[str] | None, periode: dict[str, Periode],
@@ -170,15 +220,20 @@ def _muat_satu_unit(ident: str, per: Periode, csv_: Path | None, yml: Path | Non
         dibaca = muat_csv(csv_, per, laporan.tidak_berlaku, m)
         if dibaca is None:
             return None
-        responden, tally, profil = dibaca
-        sumber = "csv"
+        didukung, tally, profil, layanan = dibaca
+        sumber, asal = "csv", f"banyaknya baris berisi jawaban di {csv_.name}"
     elif laporan.jawaban is not None:
         tally, profil, sumber = laporan.jawaban, Profil(), "jawaban"
-        responden = laporan.responden or max(sum(t) for t in tally.values())
+        layanan = laporan.layanan
+        didukung, asal = responden_didukung(tally, layanan)
     else:
         m.peringatan(yml, 1, "laporan tanpa jawaban responden (tidak ada CSV maupun "
                      "'jawaban'): unit dianggap belum melapor")
         return None
+    responden = cocokkan_responden(m, yml, laporan.baris_responden, laporan.responden,
+                                   didukung, asal)
+    if responden is None:
+        return None
     return Survei(ident, per.id, responden, tally, sumber, profil, laporan.diterima,
-                  laporan.populasi, laporan.tidak_berlaku, laporan.tindak_lanjut)
+                  laporan.populasi, laporan.tidak_berlaku, laporan.tindak_lanjut, layanan)
 

@@ -14,8 +14,11 @@ from skm_build.aturan.ikm import AGREGASI, AGREGASI_BAKU, BOBOT, BOBOT_BAKU
 from skm_build.kontrak.berkas import baca_yaml_berkas
 from skm_build.kontrak.bidang import Bidang, sebagai_peta
 from skm_build.kontrak.kosakata import (
+    BENTUK_PERIODE,
+    CACAH_MAKS,
     ID_MAKS,
     JENIS_OPD,
+    MINIMUM_RESPONDEN_LAYANAN,
     POLA_ID,
     POLA_NIP,
     POLA_PERIODE,
@@ -67,7 +70,8 @@ def muat_kabupaten(berkas: Path, m: DaftarMasalah) -> Kabupaten | None:
     if isi is None:
         return None
     b = Bidang(m, berkas, doc, (), isi)
-    b.kunci_dikenal(("nama", "penyusun", "data_contoh", "bobot", "agregasi"))
+    b.kunci_dikenal(("nama", "penyusun", "data_contoh", "bobot", "agregasi",
+                     "minimum_responden_layanan"))
     nama = b.teks("nama")
     penyusun = b.teks("penyusun", wajib=False) or "Bagian Organisasi"
     contoh = isi.get("data_contoh", False)
@@ -79,9 +83,18 @@ def muat_kabupaten(berkas: Path, m: DaftarMasalah) -> Kabupaten | None:
         b.galat("bobot", f"'bobot' bernilai '{kutip(bobot_mentah)}'; "
                 "pilih \"1/9\", 0.111 atau 0.11")
     agregasi = b.pilihan("agregasi", tuple(AGREGASI), AGREGASI_BAKU)
+    minimum = b.bulat("minimum_responden_layanan", 1, CACAH_MAKS)
     if not b.ok or nama is None or agregasi is None or bobot is None:
         return None
-    return Kabupaten(nama, penyusun, bool(contoh), bobot, agregasi)
+    return Kabupaten(nama, penyusun, bool(contoh), bobot, agregasi,
+                     minimum or MINIMUM_RESPONDEN_LAYANAN)
+
+
+def baris_bobot(berkas: Path) -> int | None:
+    """The line of 'bobot' in kabupaten.yaml, for a problem found once the surveys are read
+    (the file has been read and checked by then: reading it again is cheap)."""
+    doc = baca_yaml_berkas(berkas, DaftarMasalah(berkas.parent))
+    return None if doc is None else doc.baris_dari(("bobot",))
 
 
 def _daftar(berkas: Path, m: DaftarMasalah, apa: str) -> tuple[YamlBertanda, list] | None:
@@ -157,7 +170,7 @@ def muat_periode(berkas: Path, m: DaftarMasalah) -> tuple[tuple[Periode, ...], s
         b = Bidang(m, berkas, doc, (i,), isi)
         b.kunci_dikenal(("id", "nama", "mulai", "selesai", "batas_laporan", "pengesahan",
                          "revisi", "langkah"))
-        ident = _id_sah(b, terlihat, POLA_PERIODE, "tulis TTTT, TTTT-s1/s2 atau TTTT-tw1..tw4")
+        ident = _id_sah(b, terlihat, POLA_PERIODE, f"tulis {BENTUK_PERIODE}")
         nama = b.teks("nama")
         mulai, selesai = b.tanggal("mulai"), b.tanggal("selesai")
         batas = b.tanggal("batas_laporan")

@@ -19,6 +19,7 @@ from skm_build.alat.tulis import tulis_atomik
 from skm_build.aturan.ikm import KODE_UNSUR
 from skm_build.hitung.hasil import hitung_semua
 from skm_build.kontrak.galat import KELUAR_DATA, KELUAR_OK, GalatSkm, SalahPakai
+from skm_build.kontrak.kosakata import BENTUK_PERIODE
 from skm_build.kontrak.masalah import cetak
 from skm_build.kontrak.muat import periksa
 from skm_build.kontrak.proyek import Proyek
@@ -54,7 +55,7 @@ def daftarkan(tambah: Tambah, bangun_situs: Callable[[Proyek], Path]) -> None:
 
     b = tambah("periode", perintah_periode, "tambah periode survei: skm periode baru ID ...")
     b.add_argument("tindakan", choices=("baru",), help="baru: tambah periode ke periode.yaml")
-    b.add_argument("id", metavar="ID", help="kode periode: TTTT, TTTT-s1/s2 atau TTTT-tw1..tw4")
+    b.add_argument("id", metavar="ID", help=f"kode periode: {BENTUK_PERIODE}")
     b.add_argument("--nama", help="nama periode (bawaan dari ID, mis. 'Semester I 2026')")
     b.add_argument("--mulai", type=_tanggal, help="TTTT-BB-HH (bawaan dari ID)")
     b.add_argument("--selesai", type=_tanggal, help="TTTT-BB-HH (bawaan dari ID)")
@@ -193,8 +194,8 @@ def perintah_periode(args: argparse.Namespace) -> int:
     reg = baca_registri(args.data)
     bawaan = pb.bawaan_dari_id(args.id)
     if bawaan is None and not (args.nama and args.mulai and args.selesai):
-        raise SalahPakai(f"id '{args.id}' tidak sah: tulis TTTT, TTTT-s1/s2 atau TTTT-tw1..tw4 "
-                         "(mis. 2026-s1)")
+        raise SalahPakai(f"id '{args.id}' tidak sah: tulis {BENTUK_PERIODE} "
+                         "(mis. 2026-s1 atau 2026-02)")
     nama, mulai, selesai = bawaan or ("", None, None)
     selesai = args.selesai or selesai
     u = pb.Usulan(args.id, args.nama or nama, args.mulai or mulai, selesai,

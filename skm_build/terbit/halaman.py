@@ -23,6 +23,7 @@ from skm_build.aturan.ikm import (
     BOBOT_BAKU,
     KM_CONTOH_POPULASI,
     KONVERSI,
+    NILAI_JAWABAN,
     RATA_RATA_UNIT,
     REGULASI,
     REGULASI_JUDUL,
@@ -31,9 +32,11 @@ from skm_build.aturan.ikm import (
     UNSUR,
     UNSUR_MENURUT_KODE,
     Mutu,
+    bobot_dibulatkan,
     bulat,
     mutu,
     sampel_minimum,
+    uraian_bobot,
 )
 from skm_build.hitung import isi_laporan as laporan_skm
 from skm_build.hitung import langkah as langkah_sop
@@ -79,11 +82,18 @@ def _lingkungan() -> jinja2.Environment:
                        TABEL_MUTU=TABEL_MUTU, KONVERSI=KONVERSI, REGULASI=REGULASI,
                        REGULASI_JUDUL=REGULASI_JUDUL, Aman=Aman, persen=fmt.persen,
                        BOBOT_BAKU=BOBOT_BAKU, RUMUS_KM=RUMUS_KM, RATA_RATA_UNIT=RATA_RATA_UNIT,
-                       mutu_nilai=mutu, KELOMPOK_PROFIL=KELOMPOK_PROFIL,
+                       mutu_nilai=mutu, KELOMPOK_PROFIL=KELOMPOK_PROFIL, uraian_bobot=uraian_bobot,
                        URUTAN_STATUS=URUTAN_STATUS, TEPAT_WAKTU=TEPAT_WAKTU,
                        PERAN_LENGKAP=sop.PERAN_LENGKAP, SEKDA=sop.SEKDA,
                        paraf=lambda p: langkah_sop.paraf(p, sop.LANGKAH_PENGESAHAN))
     return env
+
+
+def teks_bobot(bobot: str, w: Fraction) -> str:
+    """A weight as a calculation shows it: the exact one as a fraction (1/8), a rounded
+    legacy one with the decimals it was rounded to (0,125 under 0.111, 0,13 under 0.11)."""
+    desimal = BOBOT[bobot]
+    return str(w) if desimal is None else fmt.angka(w, desimal)
 
 
 def tanpa_cari(markdown: str) -> Aman:
@@ -142,7 +152,8 @@ class PembuatHalaman:
 
     def _render(self, templat: str, **konteks: object) -> str:
         return self.env.get_template(templat).render(
-            kab=self.kab, data=self.data, arah=_arah, **konteks)
+            kab=self.kab, data=self.data, arah=_arah,
+            teks_bobot=lambda w: teks_bobot(self.kab.bobot, w), **konteks)
 
     def semua(self) -> list[Halaman]:
         halaman = [self.beranda(), self.metodologi(), self.daftar_periode(), self.daftar_opd()]
@@ -175,8 +186,16 @@ class PembuatHalaman:
 
     def metodologi(self) -> Halaman:
         contoh_km = [(n, sampel_minimum(n)) for n in KM_CONTOH_POPULASI]
+        tabel_bobot = []
+        for k in range(len(UNSUR), 0, -1):
+            w = bobot_dibulatkan(self.kab.bobot, k)
+            tabel_bobot.append((k, w, k * w * max(NILAI_JAWABAN) * KONVERSI, k * w <= 1))
+        terbaru = self.hasil.terbaru
         return Halaman("metodologi.md", self._render(
-            "metodologi.md.j2", bobot=self.kab.bobot, bobot_tetap=BOBOT[self.kab.bobot],
+            "metodologi.md.j2", desimal_bobot=BOBOT[self.kab.bobot], tabel_bobot=tabel_bobot,
+            fmt_angka=fmt.angka, periode_bobot=terbaru and terbaru.periode,
+            unit_bobot_lain=[h for h in (terbaru.unit if terbaru else ())
+                             if len(h.ikm.dinilai) != len(UNSUR)],
             contoh_km=contoh_km, agregasi=AGREGASI, agregasi_dipakai=self.kab.agregasi,
             # the value that rounds up onto the best grade's bound: why rounding comes first
             contoh_tepi=TABEL_MUTU[0].batas_bawah - Decimal("0.005")))
