@@ -18,7 +18,7 @@ import pytest
 from conftest import JUDUL, KABUPATEN, tulis
 
 from skm_build.cli import main
-from skm_build.hitung.hasil import hitung_semua
+from skm_build.hitung.hasil import LAYANAN_LAIN, hitung_semua
 from skm_build.kontrak.muat import periksa
 
 # Eight respondents. KTP-el is written three ways (3 × "KTP-el", "ktp-el", "KTP-EL"): one
@@ -40,7 +40,11 @@ CSV_LAYANAN = f"""\
 2025-04-23,P,41,SMA,Swasta,2,2,2,2,2,2,2,2,2,Akta Kelahiran
 2025-04-24,P,52,SMA,Swasta,3,3,3,3,3,3,3,3,3,akta  kelahiran
 2025-04-25,L,38,SMA,Swasta,1,1,1,1,1,1,1,1,1,
+2025-04-28,P,29,S1,Swasta,3,3,3,3,3,3,3,3,3,
+2025-04-29,L,47,SMA,PNS,4,4,4,4,4,4,4,4,4,
 """
+# 10 respondents: KTP-el 5 (named: 5 is the minimum, and the 5 others are enough too),
+# Akta Kelahiran 2 (below the minimum: joins "Layanan lain"), 3 without a service.
 IKM_KTP = Fraction(323, 10) / 9 * 25  # 89,7222…
 
 
@@ -57,8 +61,8 @@ def _layanan(folder: Path, opd: str = "dukcapil") -> dict:
 def test_layanan_dari_baris_dikelompokkan_tanpa_membedakan_huruf_dan_spasi(data: Path) -> None:
     tulis(data, "survei/2025-s1/dukcapil.csv", CSV_LAYANAN)
     layanan = _layanan(data)
-    assert list(layanan) == ["Akta Kelahiran", "KTP-el"]  # sorted by name
-    assert (layanan["KTP-el"].responden, layanan["Akta Kelahiran"].responden) == (5, 2)
+    assert list(layanan) == ["KTP-el", LAYANAN_LAIN]  # named by name, then the rest
+    assert (layanan["KTP-el"].responden, layanan[LAYANAN_LAIN].responden) == (5, 2)
 
 
 def test_ikm_per_layanan_dari_baris_dihitung_tangan(data: Path) -> None:
@@ -69,11 +73,23 @@ def test_ikm_per_layanan_dari_baris_dihitung_tangan(data: Path) -> None:
     assert ktp.ikm.mutu.huruf == "A"
 
 
-def test_layanan_di_bawah_minimum_tanpa_nilai_dan_mutu(data: Path) -> None:
+def test_layanan_di_bawah_minimum_digabung_tanpa_nama_nilai_dan_mutu(data: Path) -> None:
     tulis(data, "survei/2025-s1/dukcapil.csv", CSV_LAYANAN)
-    akta = _layanan(data)["Akta Kelahiran"]
-    assert akta.responden == 2
-    assert akta.ikm is None  # 2 < 5: listed, but neither NRR, IKM nor grade
+    layanan = _layanan(data)
+    assert "Akta Kelahiran" not in layanan  # a name typed by 2 respondents is not published
+    lain = layanan[LAYANAN_LAIN]
+    assert lain.responden == 2
+    assert lain.ikm is None  # 2 < 5: counted, but neither NRR, IKM nor grade
+
+
+def test_layanan_disembunyikan_bila_sisanya_dapat_dihitung_dari_unit(data: Path) -> None:
+    # Without the last two rows: KTP-el 5, Akta 2, 1 without a service. The unit's 8
+    # answers minus KTP-el's 5 would give the other 3 people's answers, so KTP-el joins
+    # them (complementary suppression): nothing below the unit is valued.
+    tulis(data, "survei/2025-s1/dukcapil.csv", CSV_LAYANAN.rsplit("\n", 3)[0] + "\n")
+    layanan = _layanan(data)
+    assert list(layanan) == [LAYANAN_LAIN]
+    assert (layanan[LAYANAN_LAIN].responden, layanan[LAYANAN_LAIN].ikm) == (7, None)
 
 
 def test_minimum_responden_layanan_dapat_diatur(data: Path) -> None:
@@ -98,9 +114,9 @@ def test_unit_tanpa_kolom_layanan_tidak_punya_hasil_layanan(data: Path) -> None:
 
 
 def test_hasil_unit_tetap_dari_semua_baris(data: Path) -> None:
-    # The row without a service still counts for the unit: 8 respondents.
+    # The rows without a service still count for the unit: 10 respondents.
     tulis(data, "survei/2025-s1/dukcapil.csv", CSV_LAYANAN)
-    assert _hasil(data).unit[("2025-s1", "dukcapil")].survei.responden == 8
+    assert _hasil(data).unit[("2025-s1", "dukcapil")].survei.responden == 10
 
 
 def test_results_json_memuat_daftar_layanan(data: Path, capsys: pytest.CaptureFixture) -> None:
@@ -108,14 +124,14 @@ def test_results_json_memuat_daftar_layanan(data: Path, capsys: pytest.CaptureFi
     capsys.readouterr()
     assert main(["results", "--format", "json", "--data", str(data)]) == 0
     isi = json.loads(capsys.readouterr().out)
-    akta, ktp = isi["layanan"]
+    ktp, lain = isi["layanan"]
     assert {k: ktp[k] for k in ("periode", "opd", "layanan", "responden", "mutu")} == {
         "periode": "2025-s1", "opd": "dukcapil", "layanan": "KTP-el", "responden": 5,
         "mutu": "A"}
     assert ktp["ikm"] == float(IKM_KTP)  # full precision, like "unit"
     assert ktp["nrr"] == {**{f"u{i}": 3.6 for i in range(1, 9)}, "u9": 3.5}
-    assert {k: akta[k] for k in ("layanan", "responden", "nrr", "ikm", "mutu")} == {
-        "layanan": "Akta Kelahiran", "responden": 2, "nrr": None, "ikm": None, "mutu": None}
+    assert {k: lain[k] for k in ("layanan", "responden", "nrr", "ikm", "mutu")} == {
+        "layanan": LAYANAN_LAIN, "responden": 2, "nrr": None, "ikm": None, "mutu": None}
 
 
 # --- per-service tallies in the unit's report ---------------------------------------------

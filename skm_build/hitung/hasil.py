@@ -43,9 +43,8 @@ from skm_build.kontrak.model import DataSkm, Kabupaten, Opd, Periode, Survei
 
 @dataclass(frozen=True)
 class HasilLayanan:
-    """One service of a unit in one period. ``ikm`` is None when the service has fewer
-    respondents than the kabupaten's minimum (or no answer on an unsur that applies): it is
-    listed with its respondent count only — no NRR, IKM or grade."""
+    """One service of a unit in one period; ``ikm`` is None only for the row that joins the
+    services too small to name (:data:`LAYANAN_LAIN`, see :func:`_hasil_layanan`)."""
 
     nama: str
     responden: int
@@ -235,14 +234,35 @@ def hitung_semua(data: DataSkm, hari: date | None = None) -> Hasil:
     return Hasil(data, unit, tuple(kabupaten), hari or hari_ini())
 
 
+LAYANAN_LAIN = "Layanan lain (digabung)"
+
+
 def _hasil_layanan(survei: Survei, kab: Kabupaten) -> tuple[HasilLayanan, ...]:
-    """Each service's result, by name; a value only from the kabupaten's minimum up."""
-    hasil = []
-    for x in sorted(survei.layanan, key=lambda x: kunci_layanan(x.nama)):
-        dinilai = (x.responden >= kab.minimum_responden_layanan
-                   and unsur_dinilai(x.tally, survei.tidak_berlaku))
-        ikm = hitung_ikm(x.tally, kab.bobot, survei.tidak_berlaku) if dinilai else None
-        hasil.append(HasilLayanan(x.nama, x.responden, ikm))
+    """Each service's result, by name, for the services that protect their respondents.
+
+    A service is named and valued only from the kabupaten's minimum number of respondents
+    up: its name is free text a respondent typed, and a value from a few answers can point
+    at the people who gave them. The rest are one row, :data:`LAYANAN_LAIN`, with their
+    respondent count only. The respondents outside the named services must be none or at
+    least the minimum too, or their answers would follow from the unit's totals minus the
+    named services' (complementary suppression): while they are not, the smallest named
+    service joins them.
+    """
+    minimum = kab.minimum_responden_layanan
+    urut = sorted(survei.layanan, key=lambda x: kunci_layanan(x.nama))
+    dinamai = [x for x in urut if x.responden >= minimum
+               and unsur_dinilai(x.tally, survei.tidak_berlaku)]
+    while dinamai:
+        sisa = survei.responden - sum(x.responden for x in dinamai)
+        if sisa == 0 or sisa >= minimum:
+            break
+        dinamai.remove(min(dinamai, key=lambda x: (x.responden, kunci_layanan(x.nama))))
+    hasil = [HasilLayanan(x.nama, x.responden, hitung_ikm(x.tally, kab.bobot,
+                                                         survei.tidak_berlaku))
+             for x in dinamai]
+    lain = sum(x.responden for x in urut) - sum(x.responden for x in dinamai)
+    if lain:
+        hasil.append(HasilLayanan(LAYANAN_LAIN, lain, None))
     return tuple(hasil)
 
 
