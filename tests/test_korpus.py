@@ -8,7 +8,8 @@ every case:
   (no line only where the problem has none: a link, a FIFO, a file over the size limit),
   with the expected words in its message;
 * ``skm check`` exits 1 and prints that location, with no traceback and no runaway line;
-* it stays cheap: under 2 s and under 200 MB of Python allocations.
+* it stays bounded: under 200 MB of Python allocations, and it ends (a generous hang
+  guard, not a speed goal: speed is measured in ``bench/``).
 
 A few cases per file kind also run ``skm build`` on a project whose ``site/`` was built
 from the valid data: the build fails and ``site/`` stays byte-identical. One case goes
@@ -40,7 +41,7 @@ from skm_build.kontrak.muat import periksa
 CSV = "survei/2025-s1/dukcapil.csv"
 LAPORAN = "survei/2025-s1/dukcapil.yaml"
 JATEN = "survei/2025-s1/kecamatan-jaten.yaml"
-DETIK_MAKS = 2.0
+DETIK_MAKS = 30.0  # a hang guard on a loaded CI machine; typical is well under 1 s
 MEMORI_MAKS = 200 * 1024 * 1024
 BARIS_CETAK_MAKS = 500  # no printed problem may carry a megabyte of data with it
 
