@@ -99,7 +99,8 @@ PROFIL_LIMA = {
 }
 TANGGAL_LIMA = {"mulai": date(2025, 3, 15), "selesai": date(2025, 5, 20)}
 # What must never reach data/: every cell of a personal or free-text column.
-RAHASIA_LIMA = (*tuple(t for r in RESPONDEN for t in (r[1], r[2], r[9]) if t), "Pak Darto", "Jl. Mawar", "0812-3456-7890", "Pelajar", "Wiraswasta", "SMA/SMK")
+RAHASIA_LIMA = (*(t for r in RESPONDEN for t in (r[1], r[2], r[9]) if t),
+                "Pak Darto", "Jl. Mawar", "0812-3456-7890", "Pelajar", "Wiraswasta", "SMA/SMK")
 
 JUDUL_PROFIL = ("Jenis Kelamin", "Usia", "Pendidikan Terakhir", "Pekerjaan",
                 "Jenis layanan yang diterima")
