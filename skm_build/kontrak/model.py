@@ -114,6 +114,8 @@ class Survei:
     populasi: int | None = None
     tidak_berlaku: tuple[str, ...] = ()
     tindak_lanjut: tuple[TindakLanjut, ...] = ()
+    tanggal_survei: tuple[date, date] | None = None  # first and last survey date
+    ringkasan_masukan: str | None = None  # staff's curated summary of the suggestions
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from skm_build.kontrak.proyek import Proyek
 from skm_build.kontrak.registri import Registri, baca_registri
 from skm_build.terbit import format_id as fmt
 
-Tambah = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
+Tambah = Callable[..., argparse.ArgumentParser]  # (nama, fungsi, bantuan[, alias])
 
 
 def daftarkan(tambah: Tambah, bangun_situs: Callable[[Proyek], Path]) -> None:
@@ -33,19 +33,30 @@ def daftarkan(tambah: Tambah, bangun_situs: Callable[[Proyek], Path]) -> None:
 
     ``bangun_situs`` is the site build, for ``skm paket`` (which packages a current site):
     staff commands and the site build do not import each other."""
-    i = tambah("import", perintah_import, "ubah berkas kiriman OPD (Google Formulir, Excel "
-               "atau CSV) menjadi data/survei/<periode>/<opd>.csv")
+    i = tambah("import", perintah_import, "ubah berkas kiriman OPD (Google Formulir, Excel, "
+               "CSV atau rekap) menjadi hitungan di data/survei/<periode>/<opd>.yaml; baris "
+               "responden dan saran disimpan di kiriman/ (tidak masuk git)", ("impor",))
     i.add_argument("berkas", type=Path, metavar="BERKAS", help="berkas .xlsx atau .csv dari OPD")
     i.add_argument("--opd", required=True, help="kode unit di opd.yaml (mis. dukcapil)")
     i.add_argument("--periode", required=True, help="kode periode di periode.yaml (mis. 2025-s2)")
-    i.add_argument("--force", action="store_true", help="timpa CSV unit itu bila sudah ada")
+    i.add_argument("--force", action="store_true", help="ganti jawaban unit itu bila sudah ada "
+                   "(dapat dibatalkan dengan skm batal-impor)")
     i.add_argument("--tanpa", action="append", default=[], choices=KODE_UNSUR,
-                   metavar="UNSUR", help="unsur yang memang tidak ditanyakan (ditulis kosong); "
-                   "boleh diulang, mis. --tanpa u4")
+                   metavar="UNSUR", help="unsur yang tidak ditanyakan sama sekali: dicatat "
+                   "sebagai unsur_tidak_berlaku; boleh diulang, mis. --tanpa u4")
     i.add_argument("--lembar", help="nama lembar (sheet) Excel yang dibaca; bawaan: lembar "
-                   "yang memuat pertanyaan u1..u9")
+                   "tampak yang memuat pertanyaan u1..u9")
+    i.add_argument("--buang-ganda", action="store_true", help="buang baris ganda (formulir "
+                   "terkirim dua kali); tanpa ini berkas berisi baris ganda ditolak")
+    i.add_argument("--tanpa-tanggal", action="store_true", help="nyatakan bahwa baris tanpa "
+                   "tanggal survei (atau rekap) memang untuk periode ini; dicatat di laporan")
     i.add_argument("--diterima", type=_tanggal, metavar="TTTT-BB-HH",
                    help="tanggal laporan OPD diterima; dicatat di <opd>.yaml (untuk kepatuhan)")
+
+    bi = tambah("batal-impor", perintah_batal_impor, "batalkan impor terakhir satu unit "
+                "pada satu periode: berkas dikembalikan seperti sebelum impor")
+    bi.add_argument("--opd", required=True, help="kode unit (mis. dukcapil)")
+    bi.add_argument("--periode", required=True, help="kode periode (mis. 2025-s2)")
 
     t = tambah("templat", perintah_templat, "tulis templat data SKM untuk OPD "
                "(templat-skm.csv dan templat-skm.xlsx)")
@@ -121,31 +132,78 @@ def _registri(folder: Path, opd: str | None, periode: str | None) -> Registri:
 
 
 def perintah_import(args: argparse.Namespace) -> int:
-    """Convert an OPD's file into the canonical CSV, report everything, then check it."""
+    """Reduce an OPD's file to the unit's counts in data/; rows and suggestions go to
+    kiriman/. Nothing is written when the file is refused or the result does not check."""
     from skm_build.alat.lembar import BerkasTidakTerbaca, baca_lembar
+    from skm_build.staf import agregat, simpan
     from skm_build.staf.impor import ImporGagal, csv_kanonik, impor, ringkasan
 
     reg = _registri(args.data, args.opd, args.periode)
     per = next(p for p in reg.periode if p.id == args.periode)
-    tujuan = args.data / "survei" / per.id / f"{args.opd}.csv"
-    if tujuan.exists() and not args.force:
-        raise SalahPakai(f"{_tampil(tujuan)} sudah ada: tidak ditimpa. Bila berkas baru ini "
-                         "memang menggantikannya, jalankan lagi dengan --force")
+    unit = next(o for o in reg.opd if o.id == args.opd)
+    laporan = args.data / "survei" / per.id / f"{args.opd}.yaml"
+    csv_lama = laporan.with_suffix(".csv")
+    teks_lama = laporan.read_text(encoding="utf-8-sig") if laporan.is_file() else ""
+    if (csv_lama.exists() or agregat.ada_hitungan(teks_lama)) and not args.force:
+        ada = csv_lama if csv_lama.exists() else laporan
+        raise SalahPakai(f"{_tampil(ada)} sudah berisi jawaban unit ini untuk {per.nama}: "
+                         "tidak ditimpa. Bila berkas baru ini memang menggantikannya, jalankan "
+                         "lagi dengan --force (impor terakhir dapat dibatalkan dengan "
+                         "skm batal-impor)")
     try:
-        hasil = impor(baca_lembar(args.berkas), per, args.berkas.name, args.tanpa, args.lembar)
-    except (BerkasTidakTerbaca, ImporGagal) as e:
-        print(f"skm import: tidak ada yang ditulis. {e}", file=sys.stderr)
+        sidik = agregat.sidik_berkas(args.berkas.read_bytes())
+        agregat.tolak_sidik_lain(args.data, sidik, laporan)
+        hasil = impor(baca_lembar(args.berkas), per, args.berkas.name, args.tanpa, args.lembar,
+                      args.buang_ganda, args.tanpa_tanggal)
+        hitungan = agregat.dari_hasil(hasil)
+        teks_baru = agregat.teks_laporan(teks_lama, hitungan, hasil, sidik)
+    except (BerkasTidakTerbaca, ImporGagal, agregat.AgregatDitolak) as e:
+        print(f"skm import: {args.berkas.name}: tidak ada yang ditulis. {e}", file=sys.stderr)
         return KELUAR_DATA
-    ditimpa = tujuan.exists()
-    tulis_atomik(tujuan, csv_kanonik(hasil))
-    print(ringkasan(hasil, _tampil(tujuan) + (" (menimpa berkas lama)" if ditimpa else "")))
-    laporan = tujuan.with_suffix(".yaml")
+    baris_csv, saran_txt = simpan.berkas_kiriman(args.data, per.id, args.opd)
+    simpan.cadangkan(args.data, per.id, args.opd, [laporan, csv_lama, baris_csv, saran_txt])
+    tulis_atomik(laporan, teks_baru.encode("utf-8"))
+    csv_lama.unlink(missing_ok=True)
+    print(ringkasan(hasil, _tampil(laporan)))
+    if hasil.keluaran:
+        tulis_atomik(baris_csv, csv_kanonik(hasil))
+        saran = [(n, b["saran"]) for n, b in zip(hasil.nomor_keluaran, hasil.keluaran,
+                                                 strict=True) if b.get("saran")]
+        tulis_atomik(saran_txt, simpan.teks_saran(saran, unit.nama, per.nama, args.berkas.name,
+                                                  _tampil(laporan)).encode("utf-8"))
+        print(f"Ditulis ke data/ hanya hitungan: {_tampil(laporan)} ({hitungan.responden} "
+              "responden).")
+        print(f"Baris responden (tidak masuk git): {_tampil(baris_csv)}")
+        print(f"Saran ({len(saran)}) untuk dibaca petugas: {_tampil(saran_txt)} — tulis "
+              f"ringkasannya sebagai 'ringkasan_masukan' di {_tampil(laporan)}")
+    if hasil.tanpa:
+        print(f"Dicatat unsur_tidak_berlaku: [{', '.join(hasil.tanpa)}] (--tanpa)")
     if args.diterima is not None:
         from skm_build.staf.diterima import catat_diterima
 
         _, apa = catat_diterima(laporan, args.diterima)
         print(f"Laporan unit {_tampil(laporan)}: {apa}")
-    return _periksa_setelah(args.data, tujuan, args.diterima is not None)
+    kode = _periksa_setelah(args.data, laporan, args.diterima is not None
+                            or agregat.ada_diterima(teks_baru))
+    if kode != KELUAR_OK:
+        for baris in simpan.batalkan(args.data, per.id, args.opd):
+            print(f"  {baris}", file=sys.stderr)
+        print("Impor dibatalkan: berkas dikembalikan seperti sebelum impor.", file=sys.stderr)
+        return kode
+    print(f"Salah unit atau salah berkas? `skm batal-impor --opd {args.opd} --periode "
+          f"{per.id}` mengembalikan keadaan sebelum impor ini.")
+    return KELUAR_OK
+
+
+def perintah_batal_impor(args: argparse.Namespace) -> int:
+    """Undo the last import of one unit-period (the files it changed are put back)."""
+    from skm_build.staf import simpan
+
+    _registri(args.data, args.opd, args.periode)
+    for baris in simpan.batalkan(args.data, args.periode, args.opd):
+        print(baris)
+    print("Impor terakhir dibatalkan. Jalankan `skm check` untuk memeriksa data.")
+    return KELUAR_OK
 
 
 def _periksa_setelah(folder: Path, tujuan: Path, diterima_dicatat: bool) -> int:
@@ -167,7 +225,7 @@ def _periksa_setelah(folder: Path, tujuan: Path, diterima_dicatat: bool) -> int:
               "jalankan `skm check` untuk melihatnya.", file=sys.stderr)
     if not diterima_dicatat:
         print(f"Catat tanggal laporan diterima: tambahkan 'diterima: TTTT-BB-HH' di "
-              f"{nama.removesuffix('.csv')}.yaml (atau impor lagi dengan --force --diterima).")
+              f"{nama} (atau impor lagi dengan --force --diterima).")
     print("Langkah berikutnya: `skm check`, lalu commit dan buat pull request.")
     return KELUAR_OK
 
