@@ -30,6 +30,17 @@ def _muat_atau_gagal(folder: Path) -> Pemeriksaan:
     return hasil
 
 
+def _peringatan_baris_publik(masalah: DaftarMasalah, data: Path) -> None:
+    """Respondent CSVs are still read, but everything in data/ is published: say so."""
+    berkas = sorted(masalah.nama(b.resolve()) for b in data.glob("survei/*/*.csv"))
+    if berkas:
+        print(f"peringatan: {len(berkas)} berkas baris per responden di data/ ikut terbit "
+              f"karena repositori ini publik ({', '.join(berkas[:3])}"
+              + (f", +{len(berkas) - 3} lagi" if len(berkas) > 3 else "") + "). Pindahkan "
+              "ke kiriman/ lalu impor dengan `skm import` agar data/ hanya berisi hitungan.",
+              file=sys.stderr)
+
+
 def perintah_check(args: argparse.Namespace) -> int:
     """Validate ``data/`` and print a one-screen summary.
 
@@ -44,6 +55,7 @@ def perintah_check(args: argparse.Namespace) -> int:
             print(baris)
     else:
         p = _muat_atau_gagal(args.data)
+    _peringatan_baris_publik(p.masalah, args.data)
     galat, peringatan = len(p.masalah.galat_saja), len(p.masalah.peringatan_saja)
     if p.data is None:
         print(f"\nData TIDAK SAH: {galat} galat, {peringatan} peringatan. "

@@ -166,10 +166,6 @@ def _muat_satu_unit(ident: str, per: Periode, csv_: Path | None, yml: Path | Non
         return None
     if not _periksa_impor(yml, laporan, per, m, sidik):
         return None
-    if csv_ is not None:
-        m.peringatan(csv_, 1, "berkas baris per responden: repositori ini publik, jadi setiap "
-                     "barisnya ikut terbit. Simpan berkas ini di folder kiriman/ lalu impor "
-                     "dengan `skm import` agar yang tersimpan di data/ hanya hitungan")
     if csv_ is not None and laporan.jawaban is not None:
         m.galat(yml, laporan.baris_jawaban, "unit ini sudah punya berkas CSV responden; "
                 "hapus 'jawaban' atau hapus CSV-nya (pilih salah satu)", "jawaban")

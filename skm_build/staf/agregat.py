@@ -34,7 +34,7 @@ KUNCI_IMPOR = ("responden", "tanggal_survei", "jawaban", "profil", "layanan", "i
 KEPALA = ("# Ditulis oleh `skm import`: hanya hitungan. Baris per responden dan saran",
           "# disimpan di folder kiriman/ (tidak masuk git). Jangan sunting hitungannya;",
           "# impor ulang dengan --force bila berkas OPD diperbaiki.")
-_KUNCI_POLOS = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
+_KUNCI_POLOS = re.compile(r"^[A-Za-z]([A-Za-z0-9 _./()-]*[A-Za-z0-9.)])?$")
 _ADA_HITUNGAN = re.compile(r"^(jawaban|responden)[ \t]*:", re.M)
 _ADA_DITERIMA = re.compile(r"^diterima[ \t]*:", re.M)
 _BUKAN_TEKS = frozenset({"y", "n", "yes", "no", "true", "false", "on", "off", "null", "~"})
@@ -171,7 +171,7 @@ def teks_agregat(a: Agregat, impor: dict[str, object]) -> str:
     if a.layanan:
         baris.append("layanan:")
         for nama, n, jawaban in a.layanan:
-            baris += [f"  - nama: {json.dumps(nama, ensure_ascii=False)}",
+            baris += [f"  - nama: {_teks(nama)}",
                       f"    responden: {n}", "    jawaban:", *_jawaban(jawaban, "      ")]
     if impor:
         baris.append("impor:")

@@ -10,6 +10,7 @@ contract of :mod:`.cli` (0 done, 1 data problem, 2 wrong use).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -103,11 +104,9 @@ def _tanggal(teks: str) -> date:
 
 
 def _tampil(jalur: Path) -> str:
-    """A path as the staff member typed it: relative to the current folder when inside it."""
-    try:
-        return jalur.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return jalur.as_posix()
+    """A path as the staff member would type it from the current folder ("../data/...")."""
+    relatif = Path(os.path.relpath(jalur.resolve(), Path.cwd().resolve()))
+    return (relatif if relatif.parts[:3] != ("..",) * 3 else jalur.resolve()).as_posix()
 
 
 def _registri(folder: Path, opd: str | None, periode: str | None) -> Registri:
@@ -162,9 +161,12 @@ def perintah_import(args: argparse.Namespace) -> int:
         return KELUAR_DATA
     baris_csv, saran_txt = simpan.berkas_kiriman(args.data, per.id, args.opd)
     simpan.cadangkan(args.data, per.id, args.opd, [laporan, csv_lama, baris_csv, saran_txt])
+    ditimpa = (" (menimpa berkas lama" + (f"; {csv_lama.name} baris lama dihapus"
+                                          if csv_lama.exists() else "") + ")"
+               if csv_lama.exists() or agregat.ada_hitungan(teks_lama) else "")
     tulis_atomik(laporan, teks_baru.encode("utf-8"))
     csv_lama.unlink(missing_ok=True)
-    print(ringkasan(hasil, _tampil(laporan)))
+    print(ringkasan(hasil, _tampil(laporan) + ditimpa))
     if hasil.keluaran:
         tulis_atomik(baris_csv, csv_kanonik(hasil))
         saran = [(n, b["saran"]) for n, b in zip(hasil.nomor_keluaran, hasil.keluaran,
