@@ -24,6 +24,7 @@ from skm_build.kontrak.masalah import cetak
 from skm_build.kontrak.muat import periksa
 from skm_build.kontrak.proyek import Proyek
 from skm_build.kontrak.registri import Registri, baca_registri
+from skm_build.kontrak.teks_publik import alasan_teks_terlarang
 from skm_build.terbit import format_id as fmt
 
 Tambah = Callable[..., argparse.ArgumentParser]  # (nama, fungsi, bantuan[, alias])
@@ -58,6 +59,20 @@ def daftarkan(tambah: Tambah, bangun_situs: Callable[[Proyek], Path]) -> None:
                 "pada satu periode: berkas dikembalikan seperti sebelum impor")
     bi.add_argument("--opd", required=True, help="kode unit (mis. dukcapil)")
     bi.add_argument("--periode", required=True, help="kode periode (mis. 2025-s2)")
+
+    m = tambah("mulai", perintah_mulai, "ubah data contoh menjadi proyek kabupaten sendiri: "
+               "identitas, daftar unit, periode pertama; data survei contoh dihapus")
+    m.add_argument("--nama", help="nama kabupaten/kota, mis. 'Kabupaten Karanganyar'")
+    m.add_argument("--penyusun", help="kantor penyusun, mis. 'Bagian Organisasi Setda ...'")
+    m.add_argument("--alamat", help="alamat kantor penyusun")
+    m.add_argument("--telepon", help="telepon kantor penyusun")
+    m.add_argument("--email", help="email kantor penyusun")
+    m.add_argument("--unit", type=Path, metavar="BERKAS", help="daftar unit (.csv/.xlsx) dengan "
+                   "kolom 'Nama unit' dan (boleh) 'Jenis'")
+    m.add_argument("--unit-nama", action="append", default=[], metavar="NAMA",
+                   help="nama satu unit (boleh diulang), sebagai ganti --unit")
+    m.add_argument("--periode", metavar="ID", help="periode pertama (bawaan: semester ini, "
+                   "mis. 2026-s2)")
 
     t = tambah("templat", perintah_templat, "tulis templat data SKM untuk OPD "
                "(templat-skm.csv dan templat-skm.xlsx)")
@@ -229,6 +244,69 @@ def _periksa_setelah(folder: Path, tujuan: Path, diterima_dicatat: bool) -> int:
         print(f"Catat tanggal laporan diterima: tambahkan 'diterima: TTTT-BB-HH' di "
               f"{nama} (atau impor lagi dengan --force --diterima).")
     print("Langkah berikutnya: `skm check`, lalu commit dan buat pull request.")
+    return KELUAR_OK
+
+
+# --- skm mulai ----------------------------------------------------------------------------
+
+
+def _tanya(apa: str, wajib: bool = True) -> str:
+    while True:
+        jawab = input(f"{apa}{'' if wajib else ' (boleh kosong)'}: ").strip()
+        if jawab or not wajib:
+            return jawab
+
+
+def perintah_mulai(args: argparse.Namespace) -> int:
+    """Turn the sample into the kabupaten's own project (asks for what no flag gave)."""
+    from skm_build.staf import mulai
+
+    reg = baca_registri(args.data)
+    if reg.kabupaten is not None and not reg.kabupaten.data_contoh:
+        raise SalahPakai(f"{_tampil(args.data / 'kabupaten.yaml')} sudah bukan data contoh "
+                         "(data_contoh: false): skm mulai tidak dijalankan agar data sungguhan "
+                         "tidak terhapus")
+    tanya = sys.stdin.isatty()
+    kurang = [f for f, v in (("--nama", args.nama), ("--penyusun", args.penyusun),
+                             ("--unit atau --unit-nama", args.unit or args.unit_nama)) if not v]
+    if kurang and not tanya:
+        raise SalahPakai("tidak ada yang diubah: sebutkan " + ", ".join(kurang)
+                         + " (atau jalankan di terminal untuk ditanya satu per satu)")
+    nama = args.nama or _tanya("Nama kabupaten/kota (mis. Kabupaten Karanganyar)")
+    penyusun = args.penyusun or _tanya("Kantor penyusun (mis. Bagian Organisasi Setda ...)")
+    kontak = {"alamat": args.alamat, "telepon": args.telepon, "email": args.email}
+    if tanya and not any(kontak.values()):
+        kontak = {k: _tanya(f"{k.capitalize()} kantor", wajib=False) for k in kontak}
+    if args.unit:
+        unit = mulai.unit_dari_berkas(args.unit)
+    else:
+        nama_unit = args.unit_nama
+        if not nama_unit:
+            print("Ketik nama unit layanan satu per baris; baris kosong untuk selesai.")
+            while jawab := input(f"  unit {len(nama_unit) + 1}: ").strip():
+                nama_unit.append(jawab)
+        unit = mulai.unit_dari_nama(nama_unit)
+    if not unit:
+        raise SalahPakai("tidak ada unit layanan: sebutkan --unit BERKAS atau --unit-nama NAMA")
+    for apa, teks in (("nama", nama), ("penyusun", penyusun), *kontak.items()):
+        if teks and (alasan := alasan_teks_terlarang(teks)) and apa not in ("telepon", "email"):
+            raise SalahPakai(f"--{apa}: '{teks}' {alasan}")
+    pid = args.periode or mulai.periode_sekarang(date.today())
+    from skm_build.staf import periode_baru as pb
+
+    bawaan = pb.bawaan_dari_id(pid)
+    if bawaan is None:
+        raise SalahPakai(f"--periode '{pid}' tidak sah: tulis TTTT, TTTT-s1/s2 atau "
+                         "TTTT-tw1..tw4 (mis. 2026-s1)")
+    per = pb.Usulan(pid, bawaan[0], bawaan[1], bawaan[2], pb.batas_baku(bawaan[2]))
+    for baris in mulai.terapkan(args.data, mulai.teks_kabupaten(nama, penyusun, kontak),
+                                mulai.teks_opd(unit), per):
+        print(baris)
+    print(f"\n{nama}: {len(unit)} unit layanan. Periksa dan sunting nama/jenis unit di "
+          f"{_tampil(args.data / 'opd.yaml')} bila perlu.\nTiga langkah berikutnya:")
+    print(f"  1. skm surat --periode {per.id}        (draf surat edaran untuk OPD)")
+    print("  2. skm templat --keluar kiriman       (templat isian untuk OPD)")
+    print(f"  3. skm import BERKAS --opd {unit[0].id} --periode {per.id}   (setiap kiriman OPD)")
     return KELUAR_OK
 
 
