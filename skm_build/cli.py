@@ -17,7 +17,7 @@ from skm_build.alat.argumen import ParserIndonesia
 from skm_build.aturan.ikm import KODE_UNSUR
 from skm_build.hitung.hasil import hitung_semua
 from skm_build.kontrak.galat import KELUAR_DATA, KELUAR_OK, GalatSkm, SalahPakai
-from skm_build.kontrak.masalah import cetak
+from skm_build.kontrak.masalah import DaftarMasalah, cetak
 from skm_build.kontrak.muat import Pemeriksaan, periksa
 from skm_build.kontrak.proyek import DATA, Proyek, akar_proyek
 from skm_build.terbit import format_id as fmt
