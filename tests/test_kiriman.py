@@ -104,6 +104,30 @@ def test_tidak_ada_isi_kolom_teks_masukan_di_data(capsys, data, kiriman, buat) -
     assert not list(data.rglob(f"{UNIT}.csv")), "tidak ada baris per responden di data/"
 
 
+TEKS_MASUKAN = {  # every import that succeeds, and the input text cells it must not publish
+    "lembar_opd": (lambda f: k.lembar_opd_xlsx(f), (), ("REKAPITULASI KUESIONER",
+                   "KECAMATAN JATEN — SEMESTER", "1985-06-12", "Petani", "Wiraswasta")),
+    "templat": (lambda f: k.isi_templat(_templat(f)), (),
+                ("Ruang tunggu panas", "Persyaratan di situs berbeda")),
+    "ganda": (lambda f: k.ganda(f), ("--buang-ganda",), ("antre lama", "bagus", "08.00.20")),
+    "lahir": (lambda f: k.tanggal_lahir(f), ("--tanpa-tanggal",), ("12/06/1985", "30/01/1990")),
+}
+
+
+def _templat(folder: Path) -> Path:
+    assert main(["templat", "--keluar", str(folder)]) == 0
+    return folder / "templat-skm.xlsx"
+
+
+@pytest.mark.parametrize("nama", list(TEKS_MASUKAN))
+def test_setiap_impor_tidak_menerbitkan_teks_masukan(capsys, data, kiriman, nama) -> None:
+    buat, pilihan, rahasia = TEKS_MASUKAN[nama]
+    assert impor(capsys, data, buat(kiriman), *pilihan)[0] == 0
+    publik = isi_data(data)
+    for teks in rahasia:
+        assert teks not in publik, teks
+
+
 def test_tidak_ada_cap_waktu_di_laporan(capsys, data, kiriman) -> None:
     assert impor(capsys, data, k.formulir_indonesia_csv(kiriman))[0] == 0
     teks = (data / LAPORAN).read_text("utf-8")
