@@ -129,7 +129,7 @@ def impor(semua_lembar: Sequence[Lembar], periode: Periode, sumber: str = "",
     return hasil
 
 
-def _impor_rekap(lembar: Lembar, calon: dict, sumber: str, tanpa: tuple[str, ...],
+def _impor_rekap(lembar: Lembar, calon: rekap_mod.Calon, sumber: str, tanpa: tuple[str, ...],
                  tanpa_tanggal: bool, semua: Sequence[Lembar]) -> HasilImpor:
     """A recap sheet: its counts are the tallies; it has no dates, so the staff confirm."""
     try:

@@ -10,7 +10,7 @@ no fifth answer column (a 1–5 questionnaire), every unsur present or declared 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from skm_build.alat.lembar import Lembar
@@ -60,9 +60,12 @@ def _label_unsur(sel: Sequence[object]) -> tuple[str, int] | None:
     return None
 
 
-def _calon(lembar: Lembar) -> dict[str, tuple[int, int, tuple[object, ...]]]:
+Calon = dict[str, tuple[int, int, tuple[object, ...]]]  # unsur → (row, label index, cells)
+
+
+def _calon(lembar: Lembar) -> Calon:
     """unsur → (row number, label index, cells) for rows shaped like a recap row."""
-    calon: dict[str, tuple[int, int, tuple[object, ...]]] = {}
+    calon: Calon = {}
     for nomor, sel in lembar.baris:
         label = _label_unsur(sel)
         if label is None or label[0] in calon:
@@ -73,7 +76,7 @@ def _calon(lembar: Lembar) -> dict[str, tuple[int, int, tuple[object, ...]]]:
     return calon
 
 
-def cari_rekap(semua: Sequence[Lembar]) -> tuple[Lembar, dict] | None:
+def cari_rekap(semua: Sequence[Lembar]) -> tuple[Lembar, Calon] | None:
     """The sheet that reads as a recap (most unsur rows), or None when none does."""
     terbaik = max(((lb, _calon(lb)) for lb in semua), key=lambda x: len(x[1]), default=None)
     if terbaik is None or len(terbaik[1]) < BARIS_MINIMUM:
@@ -87,7 +90,8 @@ def _judul_kolom(lembar: Lembar, baris_pertama: int) -> tuple[object, ...]:
     return atas[-1] if atas else ()
 
 
-def baca_rekap(lembar: Lembar, calon: dict, tanpa: Sequence[str], letak) -> Rekap:
+def baca_rekap(lembar: Lembar, calon: Calon, tanpa: Sequence[str],
+               letak: Callable[[int], str]) -> Rekap:
     """Check and read the recap rows of ``lembar``; ``letak(j)`` names column ``j``."""
     judul = _judul_kolom(lembar, min(n for n, _, _ in calon.values()))
     jawaban: dict[str, list[int]] = {}
