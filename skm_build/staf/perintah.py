@@ -174,6 +174,10 @@ def perintah_import(args: argparse.Namespace) -> int:
     except (BerkasTidakTerbaca, ImporGagal, agregat.AgregatDitolak) as e:
         print(f"skm import: {args.berkas.name}: tidak ada yang ditulis. {e}", file=sys.stderr)
         return KELUAR_DATA
+    if args.diterima is not None:
+        from skm_build.staf.diterima import dengan_diterima
+
+        teks_baru, diterima_apa = dengan_diterima(teks_baru, args.diterima)
     baris_csv, saran_txt = simpan.berkas_kiriman(args.data, per.id, args.opd)
     simpan.cadangkan(args.data, per.id, args.opd, [laporan, csv_lama, baris_csv, saran_txt])
     ditimpa = (" (menimpa berkas lama" + (f"; {csv_lama.name} baris lama dihapus"
@@ -196,10 +200,7 @@ def perintah_import(args: argparse.Namespace) -> int:
     if hasil.tanpa:
         print(f"Dicatat unsur_tidak_berlaku: [{', '.join(hasil.tanpa)}] (--tanpa)")
     if args.diterima is not None:
-        from skm_build.staf.diterima import catat_diterima
-
-        _, apa = catat_diterima(laporan, args.diterima)
-        print(f"Laporan unit {_tampil(laporan)}: {apa}")
+        print(f"Laporan unit {_tampil(laporan)}: {diterima_apa}")
     kode = _periksa_setelah(args.data, laporan, args.diterima is not None
                             or agregat.ada_diterima(teks_baru))
     if kode != KELUAR_OK:
