@@ -37,7 +37,9 @@ from typing import Any
 from skm_build.kontrak.model import DataSkm, Pengesahan, Periode, Survei
 
 VERSI_SIDIK = 1  # bump when what is covered changes; old sign-offs then need a revision
-DIABAIKAN = frozenset({"tindak_lanjut", "ringkasan_masukan"})
+# tanggal_survei (issue 12): when the survey ran is a record, not a number a result comes
+# from; covering it would also break every digest signed before the field existed.
+DIABAIKAN = frozenset({"tindak_lanjut", "ringkasan_masukan", "tanggal_survei"})
 FOLDER = "pengesahan"  # data/pengesahan/<periode>/versi-N.{json,md}
 
 
