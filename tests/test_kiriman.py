@@ -180,6 +180,23 @@ def test_lembar_opd_memakai_lembar_data_yang_terlihat_dan_menyebutnya(capsys, da
     assert lap["jawaban"] == k.JAWABAN_OPD
 
 
+def test_dua_lembar_tampak_berisi_tabel_jawaban_tidak_ditebak(capsys, data, kiriman) -> None:
+    wb = openpyxl.Workbook()
+    for nama in ("Semester I", "Semester II"):
+        ws = wb.create_sheet(nama)
+        ws.append(["Tanggal", *[f"U{i}" for i in range(1, 10)]])
+        ws.append(["2025-03-01", *[3] * 9])
+    del wb["Sheet"]
+    wb.save(kiriman / "dua semester.xlsx")
+    sebelum = sidik(data)
+    kode, _, err = impor(capsys, data, kiriman / "dua semester.xlsx")
+    assert kode == 1 and "'Semester I' dan 'Semester II'" in err and "--lembar" in err
+    _pasti_tidak_ditulis(data, sebelum)
+    kode, _, err = impor(capsys, data, kiriman / "dua semester.xlsx", "--lembar", "Semester I")
+    assert kode == 0, err
+    assert laporan(data)["responden"] == 1
+
+
 def test_lembar_opd_tanggal_lahir_bukan_tanggal_survei(capsys, data, kiriman) -> None:
     assert impor(capsys, data, k.lembar_opd_xlsx(kiriman))[0] == 0
     lap = laporan(data)

@@ -38,6 +38,7 @@ _REKAP = re.compile(r"^\s*(jumlah|total|rata|nrr|ikm|nilai|skor)", re.I)
 TEKS_BEBAS = ("jam", "layanan", "saran")
 TAHUN_LAHIR = 10  # dates this many years before the period are birth dates, not visits
 JEDA_GANDA = timedelta(minutes=10)  # the same form sent again within this is a duplicate
+JAWABAN_MINIMUM_BARIS = 5  # answers 1–4 in a row before it counts as a respondent's row
 
 
 class ImporGagal(Exception):
@@ -186,7 +187,7 @@ def _pilih_lembar(semua: Sequence[Lembar]) -> tuple[int, Lembar, int] | None:
             _, judul = _judul(lb.baris, i)
             unsur = {k.tujuan for t in judul
                      if (k := kenali.kenali_judul(t)).tujuan in KODE_UNSUR}
-            if len(unsur) == len(KODE_UNSUR) and lb not in lengkap:
+            if len(unsur) == len(KODE_UNSUR) and lb not in lengkap and _ada_responden(lb, i):
                 lengkap.append(lb)
             if len(unsur) > (terbaik[0] if terbaik else 0):
                 terbaik = (len(unsur), lb, i)
@@ -195,6 +196,13 @@ def _pilih_lembar(semua: Sequence[Lembar]) -> tuple[int, Lembar, int] | None:
                          + " sama-sama berisi tabel jawaban u1..u9: pilih satu dengan "
                          f"--lembar, mis. --lembar \"{lengkap[0].nama}\"")
     return terbaik
+
+
+def _ada_responden(lembar: Lembar, i_judul: int) -> bool:
+    """Whether a row below the header reads as a respondent's answers (not a JUMLAH/NRR
+    row): a recap sheet headed U1..U9 beside the data sheet is not a second table."""
+    return any(not _baris_rekap(sel) and sum(1 for s in sel if _angka_bulat(s) in (1, 2, 3, 4))
+               >= JAWABAN_MINIMUM_BARIS for _, sel in lembar.baris[i_judul + 1:])
 
 
 def _tanpa_judul(semua: Sequence[Lembar]) -> str:
