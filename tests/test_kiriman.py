@@ -514,3 +514,27 @@ def test_mulai_tanpa_daftar_unit_dan_bukan_terminal_adalah_salah_pakai(capsys, d
     kode, _, err = skm(capsys, "mulai", "--data", str(data), "--nama", "Kabupaten X")
     assert kode == 2 and "--unit" in err
     assert sidik(data) == sebelum
+
+
+def test_mulai_dengan_nama_unit_yang_diketik_menebak_jenisnya(capsys, data) -> None:
+    kode, out, err = skm(capsys, "mulai", "--data", str(data), "--nama", "Kota Contoh",
+                         "--penyusun", "Bagian Organisasi", "--unit-nama", "Dinas Kesehatan",
+                         "--unit-nama", "Puskesmas Jaten I", "--unit-nama", "RSUD Kota",
+                         "--periode", "2026-s1")
+    assert kode == 0, err
+    opd = yaml.safe_load((data / "opd.yaml").read_text("utf-8"))
+    assert [(o["id"], o["jenis"]) for o in opd] == [
+        ("dinas-kesehatan", "dinas"), ("puskesmas-jaten-i", "puskesmas"), ("rsud-kota", "rsud")]
+    assert [p["id"] for p in yaml.safe_load((data / "periode.yaml").read_text("utf-8"))] == [
+        "2026-s1"]
+    assert "skm import BERKAS --opd dinas-kesehatan --periode 2026-s1" in out
+
+
+def test_mulai_menolak_proyek_yang_bukan_data_contoh(capsys, data) -> None:
+    tulis(data, "kabupaten.yaml", (data / "kabupaten.yaml").read_text("utf-8")
+          .replace("data_contoh: true", "data_contoh: false"))
+    sebelum = sidik(data)
+    kode, _, err = skm(capsys, "mulai", "--data", str(data), "--nama", "X", "--penyusun", "Y",
+                       "--unit-nama", "Dinas A")
+    assert kode == 2 and "data_contoh: false" in err
+    assert sidik(data) == sebelum
