@@ -189,8 +189,9 @@ LEMBAR_DATA_OPD = "Data Responden"
 
 def lembar_opd_xlsx(folder: Path) -> Path:
     """Title rows, a merged two-row header, numbering, JUMLAH/NRR/IKM rows below the data,
-    a visible instructions sheet, a HIDDEN example sheet with a full table of 1s, and a
-    birth-date column left of the sex column."""
+    a visible instructions sheet, a HIDDEN example sheet with a full table of 1s, a
+    visible recap sheet headed U1..U9 (totals only), and a birth-date column left of the
+    sex column."""
     wb = openpyxl.Workbook()
     petunjuk = wb.active
     petunjuk.title = "Petunjuk"
@@ -217,6 +218,10 @@ def lembar_opd_xlsx(folder: Path) -> Path:
     ws.append(["NRR", None, None, None, None, None,
                *[round(sum(b[6][i] for b in BARIS_OPD) / 6, 2) for i in range(9)]])
     ws.append(["IKM", None, None, None, None, None, 81.02])
+    rekap = wb.create_sheet("Rekap")  # visible, headed U1..U9, but only totals below
+    rekap.append(["", *[f"U{i}" for i in range(1, 10)]])
+    rekap.append(["JUMLAH NILAI", *[sum(b[6][i] for b in BARIS_OPD) for i in range(9)]])
+    rekap.append(["NRR", *[round(sum(b[6][i] for b in BARIS_OPD) / 6, 2) for i in range(9)]])
     wb.active = 2
     berkas = folder / "SKM Kec Jaten Smt I 2025.xlsx"
     wb.save(berkas)

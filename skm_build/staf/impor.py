@@ -317,7 +317,7 @@ def _periksa_skala(hasil: HasilImpor, data: Sequence[Baris]) -> None:
                        for nomor, k, kode, n in temuan[:NOMOR_BARIS_DITAMPILKAN])
     lagi = len(temuan) - NOMOR_BARIS_DITAMPILKAN
     raise ImporGagal(
-        f"{hasil.sumber}: jawaban memakai skala {skala}, bukan skala 1–4 SKM ({REGULASI}). "
+        f"jawaban memakai skala {skala}, bukan skala 1–4 SKM ({REGULASI}). "
         f"Nilai di atas 4: {contoh}" + (f" … (+{lagi} lagi)" if lagi > 0 else "") + ". "
         "Mengubah skala mengubah hasil, jadi berkas ini tidak diimpor: minta OPD memakai "
         "pilihan jawaban 1–4 (templat resmi); bila angka itu hanya salah ketik, perbaiki "
