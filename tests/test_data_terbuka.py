@@ -24,13 +24,12 @@ from skm_build.terbit import data_terbuka as dt
 from skm_build.terbit import tabel_terbuka as tt
 
 ROOT = Path(__file__).resolve().parents[1]
-RAHASIA_SARAN = "Petugas bernama Joko Rahasia123 lambat"
 LAYANAN_KHAS = "Legalisir Khusus Uji"
 
 
 def _csv_besar(n: int) -> str:
     """``n`` respondents; few women, few S2, one PNS: cells that must be suppressed."""
-    baris = ["tanggal,jenis_kelamin,usia,pendidikan,pekerjaan,layanan,saran,"
+    baris = ["tanggal,jenis_kelamin,usia,pendidikan,pekerjaan,layanan,"
              + ",".join(KODE_UNSUR)]
     for i in range(n):
         jk = "P" if i < 3 else "L"
@@ -41,7 +40,7 @@ def _csv_besar(n: int) -> str:
         if i == 5:
             jawaban[2] = ""  # a blank answer
         baris.append(f"2025-0{1 + i % 6}-1{i % 9},{jk},{usia},{pendidikan},{pekerjaan},"
-                     f"{LAYANAN_KHAS},{RAHASIA_SARAN if i == 7 else ''},{','.join(jawaban)}")
+                     f"{LAYANAN_KHAS},{','.join(jawaban)}")
     return "\n".join(baris) + "\n"
 
 
@@ -293,7 +292,7 @@ def test_nothing_respondent_level_or_personal(hasil: Hasil, tertulis: Path,
     for berkas in tertulis.rglob("*"):
         if berkas.is_file() and berkas.suffix in (".csv", ".json"):
             teks = berkas.read_text(encoding="utf-8")
-            assert RAHASIA_SARAN not in teks and "Rahasia123" not in teks
+            assert "Rahasia123" not in teks
             if berkas.name not in ("hasil-layanan.csv", "skm.json"):
                 assert LAYANAN_KHAS not in teks
             assert not any(t in teks for t in tanggal_responden), berkas

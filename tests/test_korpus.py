@@ -185,8 +185,9 @@ KORPUS: dict[str, Kasus] = {
                                     "tidak sah: bilangan bulat 15–100"),
     "csv-baris-2mb": Kasus(CSV, csv_baris_3("x" * 2_000_000), f"{_C}:3:tanggal",
                            "bukan tanggal"),
-    "csv-sel-saran-2mb": Kasus(CSV, csv_teks(3, saran="a" * 2_000_000 + " budi@contoh.co.id"),
-                               f"{_C}:3:saran", "data pribadi (alamat e-mail)"),
+    # (a saran column is refused as a whole since issue 12: the cell checks run on layanan)
+    "csv-sel-saran-2mb": Kasus(CSV, csv_teks(3, layanan="a" * 2_000_000 + " budi@contoh.co.id"),
+                               f"{_C}:3:layanan", "data pribadi (alamat e-mail)"),
     "csv-kosong": Kasus(CSV, b"", f"{_C}:1", "berkas kosong"),
     "csv-spasi-saja": Kasus(CSV, b"\n  \n\t\n", f"{_C}:1", "berkas kosong"),
     "csv-png": Kasus(CSV, png(), f"{_C}:1", "byte 0x89"),
@@ -200,7 +201,7 @@ KORPUS: dict[str, Kasus] = {
                                    "jumlah kolom tidak sama"),
     "csv-rumus-hyperlink": Kasus(CSV, csv_teks(3, layanan='"' + HYPERLINK.replace('"', '""')
                                                + '"'), f"{_C}:3:layanan", "rumus"),
-    "csv-rumus-dde": Kasus(CSV, csv_teks(4, saran=DDE), f"{_C}:4:saran", "rumus"),
+    "csv-rumus-dde": Kasus(CSV, csv_teks(4, layanan=DDE), f"{_C}:4:layanan", "rumus"),
     "csv-kutip-tak-tertutup": Kasus(CSV, csv_baris_3(BARIS_3.replace("PNS", '"PNS')),
                                     f"{_C}:3", "tidak pernah ditutup"),
     "csv-bom-ganda": Kasus(CSV, "\ufeff\ufeff".encode() + csv_(

@@ -4,8 +4,9 @@ Why this exists: the site has to be built, tested and demonstrated before any OP
 committed real survey results, and real respondent rows must never be used for that.
 This module writes a complete ``data/`` directory following
 ``/work/shared/reference/data-contract.md`` that *looks* like a real kabupaten (57
-units, 4 semesters, one CSV row per respondent) but is entirely invented: no row
-describes a real person, and ``kabupaten.yaml`` says ``data_contoh: true`` so every
+units, 4 semesters, each unit's report as the counts ``skm import`` writes, a few units
+still as one CSV row per respondent) but is entirely invented: no row describes a real
+person, and ``kabupaten.yaml`` says ``data_contoh: true`` so every
 page warns readers.
 
 Reproducibility: only the standard library ``random.Random`` is used, seeded from
@@ -31,6 +32,8 @@ clearly improving          ``dpupr``: about 65 → 72 → 79 → 86 over the fou
 clearly declining          ``dinsos``: about 90 → 83 → 77 → 70 over the four semesters
 undersized sample          ``kecamatan-kerjo`` in 2025-s2 (fewer respondents than the
                            Krejcie–Morgan minimum for its ``populasi``)
+respondent rows (CSV)      ``dukcapil``, ``disarpus``, ``kecamatan-jaten`` (the older,
+                           row-level form; every other unit has counts in its YAML)
 answer tallies only        ``bakesbangpol`` in every period (``jawaban`` in the YAML,
                            no CSV: the unit still uses paper forms)
 late report                ``dinkes`` in 2025-s2 (``diterima`` after ``batas_laporan``)
@@ -71,6 +74,7 @@ from skm_build.aturan.ikm import KODE_UNSUR, sampel_minimum
 from skm_build.hitung.hasil import hitung_semua
 from skm_build.kontrak import sidik
 from skm_build.kontrak.muat import periksa
+from skm_build.staf.agregat import dari_baris, teks_agregat
 from skm_build.terbit import format_id as fmt
 
 KOLOM: tuple[str, ...] = (
@@ -98,6 +102,9 @@ UNIT_TERLAMBAT = "dinkes"
 UNIT_BELUM_LAPOR = "satpol-pp"
 UNIT_TANPA_BIAYA = "disarpus"
 UNIT_TANPA_POPULASI = "setda"
+# Units that still commit one row per respondent (the older form, read and validated but
+# public row by row); every other unit's report holds the counts `skm import` writes.
+UNIT_BARIS = ("dukcapil", "disarpus", "kecamatan-jaten")
 
 PERIODE_TERAKHIR = "2025-s2"
 # A fictional signatory: the last period's report stays unsigned (a draft).
@@ -570,8 +577,10 @@ def _file_unit_periode(
             jawaban=jawaban,
         )
     }
-    if jawaban is None:
+    if unit.id in UNIT_BARIS:
         files[f"{dasar}.csv"] = _csv(baris)
+    elif jawaban is None:  # what `skm import` would have written from these rows
+        files[f"{dasar}.yaml"] += teks_agregat(dari_baris(baris, tidak_berlaku), {})
     return files
 
 

@@ -126,6 +126,8 @@ class Survei:
     tidak_berlaku: tuple[str, ...] = ()
     tindak_lanjut: tuple[TindakLanjut, ...] = ()
     layanan: tuple[Layanan, ...] = ()
+    tanggal_survei: tuple[date, date] | None = None  # first and last survey date
+    ringkasan_masukan: str | None = None  # staff's curated summary of the suggestions
 
 
 # What a valid respondent CSV reduces to: respondents (rows with an answer), tallies,

@@ -157,6 +157,7 @@ def _muat_survei(folder: Path, opd: set[str] | None, periode: dict[str, Periode]
     read at all (None), its ids are unknown and nothing is reported against it.
     """
     hasil: dict[tuple[str, str], Survei] = {}
+    sidik: dict[str, Path] = {}  # digest of an imported OPD file → the report that has it
     if not (folder.exists() or folder.is_symlink()) or periode_disebut is None:
         return hasil
     if not berkas_biasa(folder, m, folder=True):
@@ -199,18 +200,21 @@ def _muat_survei(folder: Path, opd: set[str] | None, periode: dict[str, Periode]
                 if ".csv" in berkas:
                     muat_csv(berkas[".csv"], per, (), m)
                 continue
-            survei = _muat_satu_unit(ident, per, berkas.get(".csv"), berkas.get(".yaml"), m)
+            survei = _muat_satu_unit(ident, per, berkas.get(".csv"), berkas.get(".yaml"), m,
+                                     sidik)
             if survei is not None:
                 hasil[(per.id, ident)] = survei
     return hasil
 
 
 def _muat_satu_unit(ident: str, per: Periode, csv_: Path | None, yml: Path | None,
-                    m: DaftarMasalah) -> Survei | None:
+                    m: DaftarMasalah, sidik: dict[str, Path]) -> Survei | None:
     laporan = muat_laporan(yml, m) if yml else LaporanUnit()
     if laporan is None:
         if csv_ is not None:  # a broken report must not hide the CSV's own problems
             muat_csv(csv_, per, (), m)
+        return None
+    if not _periksa_impor(yml, laporan, per, m, sidik):
         return None
     if csv_ is not None and laporan.jawaban is not None:
         m.galat(yml, laporan.baris_jawaban, "unit ini sudah punya berkas CSV responden; "
@@ -223,7 +227,8 @@ def _muat_satu_unit(ident: str, per: Periode, csv_: Path | None, yml: Path | Non
         didukung, tally, profil, layanan = dibaca
         sumber, asal = "csv", f"banyaknya baris berisi jawaban di {csv_.name}"
     elif laporan.jawaban is not None:
-        tally, profil, sumber = laporan.jawaban, Profil(), "jawaban"
+        tally, sumber = laporan.jawaban, "jawaban"
+        profil = laporan.profil or Profil()
         layanan = laporan.layanan
         didukung, asal = responden_didukung(tally, layanan)
     else:
@@ -235,5 +240,32 @@ def _muat_satu_unit(ident: str, per: Periode, csv_: Path | None, yml: Path | Non
     if responden is None:
         return None
     return Survei(ident, per.id, responden, tally, sumber, profil, laporan.diterima,
-                  laporan.populasi, laporan.tidak_berlaku, laporan.tindak_lanjut, layanan)
+                  laporan.populasi, laporan.tidak_berlaku, laporan.tindak_lanjut, layanan,
+                  laporan.tanggal_survei, laporan.ringkasan_masukan)
+
+
+def _periksa_impor(yml: Path | None, laporan: LaporanUnit, per: Periode, m: DaftarMasalah,
+                   sidik: dict[str, Path]) -> bool:
+    """What only the whole data folder can tell about an imported report: its survey
+    dates lie in its period, and no other report was imported from the same file."""
+    ok = True
+    if laporan.tanggal_survei is not None:
+        mulai, selesai = laporan.tanggal_survei
+        if mulai < per.mulai or selesai > per.selesai:
+            m.galat(yml, laporan.baris_tanggal, f"tanggal_survei {mulai.isoformat()} s.d. "
+                    f"{selesai.isoformat()} keluar dari periode {per.nama} "
+                    f"({per.mulai.isoformat()} s.d. {per.selesai.isoformat()})",
+                    "tanggal_survei")
+            ok = False
+    if laporan.sidik is not None:
+        if laporan.sidik in sidik:
+            lain = sidik[laporan.sidik]
+            m.galat(yml, laporan.baris_sidik, "laporan ini diimpor dari berkas yang sama "
+                    f"dengan {lain.parent.name}/{lain.name} (unit {lain.stem}): satu berkas "
+                    "OPD hanya untuk satu unit dan satu periode. Impor berkas yang benar "
+                    "untuk unit ini dengan `skm import --force`", "impor")
+            ok = False
+        else:
+            sidik[laporan.sidik] = yml
+    return ok
 

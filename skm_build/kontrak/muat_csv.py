@@ -235,6 +235,13 @@ def _periksa_judul(berkas: Path, nama_kolom: list[str],
                     "ke repositori: hapus kolom itu dari berkas", kutip(asli))
             ok = False
             continue
+        elif baku == "saran":
+            m.galat(berkas, 1, "kolom 'saran' berisi teks bebas responden, yang bisa memuat nama "
+                    "dan alamat, dan repositori ini publik: pindahkan berkas ini ke folder "
+                    "kiriman/ lalu impor dengan `skm import` (saran disimpan di kiriman/; yang "
+                    "terbit hanya 'ringkasan_masukan' yang ditulis petugas)", kutip(asli))
+            ok = False
+            continue
         elif baku in peta.values():
             m.galat(berkas, 1, f"kolom '{kutip(asli)}' ditulis dua kali", kutip(asli))
             lanjut = False

@@ -4,7 +4,8 @@
 everything the period's numbers come from; every check and build recomputes it and
 refuses a change (:func:`periksa_pengesahan`). What it covers, and why:
 
-- ``kabupaten.yaml``: the weight (``bobot``) and the aggregation rule (``agregasi``);
+- ``kabupaten.yaml``: the weight (``bobot``), the aggregation rule (``agregasi``) and the
+  fewest respondents a service is valued from (``minimum_responden_layanan``);
   the kabupaten's name and the penyusun are words, not numbers;
 - ``periode.yaml``: the period's dates and ``batas_laporan`` (they decide compliance);
   its name is a word;
@@ -36,8 +37,13 @@ from typing import Any
 
 from skm_build.kontrak.model import DataSkm, Pengesahan, Periode, Survei
 
-VERSI_SIDIK = 1  # bump when what is covered changes; old sign-offs then need a revision
-DIABAIKAN = frozenset({"tindak_lanjut", "ringkasan_masukan"})
+# Bump when what is covered changes; old sign-offs then need a revision. 2: a legacy
+# weight follows the unsur that apply (1/k rounded), and the per-service minimum
+# (which service values are published) is covered.
+VERSI_SIDIK = 2
+# tanggal_survei (issue 12): when the survey ran is a record, not a number a result comes
+# from; covering it would also break every digest signed before the field existed.
+DIABAIKAN = frozenset({"tindak_lanjut", "ringkasan_masukan", "tanggal_survei"})
 FOLDER = "pengesahan"  # data/pengesahan/<periode>/versi-N.{json,md}
 
 
@@ -70,7 +76,8 @@ def bagian(data: DataSkm, per: Periode) -> dict[str, str]:
     """The SHA-256 of each part the period's numbers come from, by part name."""
     kab = data.kabupaten
     hasil = {
-        "kabupaten.yaml": _hash({"bobot": kab.bobot, "agregasi": kab.agregasi}),
+        "kabupaten.yaml": _hash({"bobot": kab.bobot, "agregasi": kab.agregasi,
+                                 "minimum_responden_layanan": kab.minimum_responden_layanan}),
         "periode.yaml": _hash({"id": per.id, "mulai": per.mulai, "selesai": per.selesai,
                                "batas_laporan": per.batas_laporan}),
     }

@@ -10,6 +10,7 @@ contract of :mod:`.cli` (0 done, 1 data problem, 2 wrong use).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -24,9 +25,10 @@ from skm_build.kontrak.masalah import cetak
 from skm_build.kontrak.muat import periksa
 from skm_build.kontrak.proyek import Proyek
 from skm_build.kontrak.registri import Registri, baca_registri
+from skm_build.kontrak.teks_publik import alasan_teks_terlarang
 from skm_build.terbit import format_id as fmt
 
-Tambah = Callable[[str, Callable[[argparse.Namespace], int], str], argparse.ArgumentParser]
+Tambah = Callable[..., argparse.ArgumentParser]  # (nama, fungsi, bantuan[, alias])
 
 
 def daftarkan(tambah: Tambah, bangun_situs: Callable[[Proyek], Path]) -> None:
@@ -34,19 +36,44 @@ def daftarkan(tambah: Tambah, bangun_situs: Callable[[Proyek], Path]) -> None:
 
     ``bangun_situs`` is the site build, for ``skm paket`` (which packages a current site):
     staff commands and the site build do not import each other."""
-    i = tambah("import", perintah_import, "ubah berkas kiriman OPD (Google Formulir, Excel "
-               "atau CSV) menjadi data/survei/<periode>/<opd>.csv")
+    i = tambah("import", perintah_import, "ubah berkas kiriman OPD (Google Formulir, Excel, "
+               "CSV atau rekap) menjadi hitungan di data/survei/<periode>/<opd>.yaml; baris "
+               "responden dan saran disimpan di kiriman/ (tidak masuk git)", ("impor",))
     i.add_argument("berkas", type=Path, metavar="BERKAS", help="berkas .xlsx atau .csv dari OPD")
     i.add_argument("--opd", required=True, help="kode unit di opd.yaml (mis. dukcapil)")
     i.add_argument("--periode", required=True, help="kode periode di periode.yaml (mis. 2025-s2)")
-    i.add_argument("--force", action="store_true", help="timpa CSV unit itu bila sudah ada")
+    i.add_argument("--force", action="store_true", help="ganti jawaban unit itu bila sudah ada "
+                   "(dapat dibatalkan dengan skm batal-impor)")
     i.add_argument("--tanpa", action="append", default=[], choices=KODE_UNSUR,
-                   metavar="UNSUR", help="unsur yang memang tidak ditanyakan (ditulis kosong); "
-                   "boleh diulang, mis. --tanpa u4")
+                   metavar="UNSUR", help="unsur yang tidak ditanyakan sama sekali: dicatat "
+                   "sebagai unsur_tidak_berlaku; boleh diulang, mis. --tanpa u4")
     i.add_argument("--lembar", help="nama lembar (sheet) Excel yang dibaca; bawaan: lembar "
-                   "yang memuat pertanyaan u1..u9")
+                   "tampak yang memuat pertanyaan u1..u9")
+    i.add_argument("--buang-ganda", action="store_true", help="buang baris ganda (formulir "
+                   "terkirim dua kali); tanpa ini berkas berisi baris ganda ditolak")
+    i.add_argument("--tanpa-tanggal", action="store_true", help="nyatakan bahwa baris tanpa "
+                   "tanggal survei (atau rekap) memang untuk periode ini; dicatat di laporan")
     i.add_argument("--diterima", type=_tanggal, metavar="TTTT-BB-HH",
                    help="tanggal laporan OPD diterima; dicatat di <opd>.yaml (untuk kepatuhan)")
+
+    bi = tambah("batal-impor", perintah_batal_impor, "batalkan impor terakhir satu unit "
+                "pada satu periode: berkas dikembalikan seperti sebelum impor")
+    bi.add_argument("--opd", required=True, help="kode unit (mis. dukcapil)")
+    bi.add_argument("--periode", required=True, help="kode periode (mis. 2025-s2)")
+
+    m = tambah("mulai", perintah_mulai, "ubah data contoh menjadi proyek kabupaten sendiri: "
+               "identitas, daftar unit, periode pertama; data survei contoh dihapus")
+    m.add_argument("--nama", help="nama kabupaten/kota, mis. 'Kabupaten Karanganyar'")
+    m.add_argument("--penyusun", help="kantor penyusun, mis. 'Bagian Organisasi Setda ...'")
+    m.add_argument("--alamat", help="alamat kantor penyusun")
+    m.add_argument("--telepon", help="telepon kantor penyusun")
+    m.add_argument("--email", help="email kantor penyusun")
+    m.add_argument("--unit", type=Path, metavar="BERKAS", help="daftar unit (.csv/.xlsx) dengan "
+                   "kolom 'Nama unit' dan (boleh) 'Jenis'")
+    m.add_argument("--unit-nama", action="append", default=[], metavar="NAMA",
+                   help="nama satu unit (boleh diulang), sebagai ganti --unit")
+    m.add_argument("--periode", metavar="ID", help="periode pertama (bawaan: semester ini, "
+                   "mis. 2026-s2)")
 
     t = tambah("templat", perintah_templat, "tulis templat data SKM untuk OPD "
                "(templat-skm.csv dan templat-skm.xlsx)")
@@ -93,11 +120,9 @@ def _tanggal(teks: str) -> date:
 
 
 def _tampil(jalur: Path) -> str:
-    """A path as the staff member typed it: relative to the current folder when inside it."""
-    try:
-        return jalur.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return jalur.as_posix()
+    """A path as the staff member would type it from the current folder ("../data/...")."""
+    relatif = Path(os.path.relpath(jalur.resolve(), Path.cwd().resolve()))
+    return (relatif if relatif.parts[:3] != ("..",) * 3 else jalur.resolve()).as_posix()
 
 
 def _registri(folder: Path, opd: str | None, periode: str | None) -> Registri:
@@ -122,31 +147,82 @@ def _registri(folder: Path, opd: str | None, periode: str | None) -> Registri:
 
 
 def perintah_import(args: argparse.Namespace) -> int:
-    """Convert an OPD's file into the canonical CSV, report everything, then check it."""
+    """Reduce an OPD's file to the unit's counts in data/; rows and suggestions go to
+    kiriman/. Nothing is written when the file is refused or the result does not check."""
     from skm_build.alat.lembar import BerkasTidakTerbaca, baca_lembar
+    from skm_build.staf import agregat, simpan
     from skm_build.staf.impor import ImporGagal, csv_kanonik, impor, ringkasan
 
     reg = _registri(args.data, args.opd, args.periode)
     per = next(p for p in reg.periode if p.id == args.periode)
-    tujuan = args.data / "survei" / per.id / f"{args.opd}.csv"
-    if tujuan.exists() and not args.force:
-        raise SalahPakai(f"{_tampil(tujuan)} sudah ada: tidak ditimpa. Bila berkas baru ini "
-                         "memang menggantikannya, jalankan lagi dengan --force")
+    unit = next(o for o in reg.opd if o.id == args.opd)
+    laporan = args.data / "survei" / per.id / f"{args.opd}.yaml"
+    csv_lama = laporan.with_suffix(".csv")
+    teks_lama = laporan.read_text(encoding="utf-8-sig") if laporan.is_file() else ""
+    if (csv_lama.exists() or agregat.ada_hitungan(teks_lama)) and not args.force:
+        ada = csv_lama if csv_lama.exists() else laporan
+        raise SalahPakai(f"{_tampil(ada)} sudah berisi jawaban unit ini untuk {per.nama}: "
+                         "tidak ditimpa. Bila berkas baru ini memang menggantikannya, jalankan "
+                         "lagi dengan --force (impor terakhir dapat dibatalkan dengan "
+                         "skm batal-impor)")
     try:
-        hasil = impor(baca_lembar(args.berkas), per, args.berkas.name, args.tanpa, args.lembar)
-    except (BerkasTidakTerbaca, ImporGagal) as e:
-        print(f"skm import: tidak ada yang ditulis. {e}", file=sys.stderr)
+        sidik = agregat.sidik_berkas(args.berkas.read_bytes())
+        agregat.tolak_sidik_lain(args.data, sidik, laporan)
+        hasil = impor(baca_lembar(args.berkas), per, args.berkas.name, args.tanpa, args.lembar,
+                      args.buang_ganda, args.tanpa_tanggal)
+        hitungan = agregat.dari_hasil(hasil)
+        teks_baru = agregat.teks_laporan(teks_lama, hitungan, hasil, sidik)
+    except (BerkasTidakTerbaca, ImporGagal, agregat.AgregatDitolak) as e:
+        print(f"skm import: {args.berkas.name}: tidak ada yang ditulis. {e}", file=sys.stderr)
         return KELUAR_DATA
-    ditimpa = tujuan.exists()
-    tulis_atomik(tujuan, csv_kanonik(hasil))
-    print(ringkasan(hasil, _tampil(tujuan) + (" (menimpa berkas lama)" if ditimpa else "")))
-    laporan = tujuan.with_suffix(".yaml")
     if args.diterima is not None:
-        from skm_build.staf.diterima import catat_diterima
+        from skm_build.staf.diterima import dengan_diterima
 
-        _, apa = catat_diterima(laporan, args.diterima)
-        print(f"Laporan unit {_tampil(laporan)}: {apa}")
-    return _periksa_setelah(args.data, tujuan, args.diterima is not None)
+        teks_baru, diterima_apa = dengan_diterima(teks_baru, args.diterima)
+    baris_csv, saran_txt = simpan.berkas_kiriman(args.data, per.id, args.opd)
+    simpan.cadangkan(args.data, per.id, args.opd, [laporan, csv_lama, baris_csv, saran_txt])
+    ditimpa = (" (menimpa berkas lama" + (f"; {csv_lama.name} baris lama dihapus"
+                                          if csv_lama.exists() else "") + ")"
+               if csv_lama.exists() or agregat.ada_hitungan(teks_lama) else "")
+    tulis_atomik(laporan, teks_baru.encode("utf-8"))
+    csv_lama.unlink(missing_ok=True)
+    print(ringkasan(hasil, _tampil(laporan) + ditimpa))
+    if hasil.keluaran:
+        tulis_atomik(baris_csv, csv_kanonik(hasil))
+        saran = [(n, b["saran"]) for n, b in zip(hasil.nomor_keluaran, hasil.keluaran,
+                                                 strict=True) if b.get("saran")]
+        tulis_atomik(saran_txt, simpan.teks_saran(saran, unit.nama, per.nama, args.berkas.name,
+                                                  _tampil(laporan)).encode("utf-8"))
+        print(f"Ditulis ke data/ hanya hitungan: {_tampil(laporan)} ({hitungan.responden} "
+              "responden).")
+        print(f"Baris responden (tidak masuk git): {_tampil(baris_csv)}")
+        print(f"Saran ({len(saran)}) untuk dibaca petugas: {_tampil(saran_txt)} — tulis "
+              f"ringkasannya sebagai 'ringkasan_masukan' di {_tampil(laporan)}")
+    if hasil.tanpa:
+        print(f"Dicatat unsur_tidak_berlaku: [{', '.join(hasil.tanpa)}] (--tanpa)")
+    if args.diterima is not None:
+        print(f"Laporan unit {_tampil(laporan)}: {diterima_apa}")
+    kode = _periksa_setelah(args.data, laporan, args.diterima is not None
+                            or agregat.ada_diterima(teks_baru))
+    if kode != KELUAR_OK:
+        for baris in simpan.batalkan(args.data, per.id, args.opd):
+            print(f"  {baris}", file=sys.stderr)
+        print("Impor dibatalkan: berkas dikembalikan seperti sebelum impor.", file=sys.stderr)
+        return kode
+    print(f"Salah unit atau salah berkas? `skm batal-impor --opd {args.opd} --periode "
+          f"{per.id}` mengembalikan keadaan sebelum impor ini.")
+    return KELUAR_OK
+
+
+def perintah_batal_impor(args: argparse.Namespace) -> int:
+    """Undo the last import of one unit-period (the files it changed are put back)."""
+    from skm_build.staf import simpan
+
+    _registri(args.data, args.opd, args.periode)
+    for baris in simpan.batalkan(args.data, args.periode, args.opd):
+        print(baris)
+    print("Impor terakhir dibatalkan. Jalankan `skm check` untuk memeriksa data.")
+    return KELUAR_OK
 
 
 def _periksa_setelah(folder: Path, tujuan: Path, diterima_dicatat: bool) -> int:
@@ -168,8 +244,71 @@ def _periksa_setelah(folder: Path, tujuan: Path, diterima_dicatat: bool) -> int:
               "jalankan `skm check` untuk melihatnya.", file=sys.stderr)
     if not diterima_dicatat:
         print(f"Catat tanggal laporan diterima: tambahkan 'diterima: TTTT-BB-HH' di "
-              f"{nama.removesuffix('.csv')}.yaml (atau impor lagi dengan --force --diterima).")
+              f"{nama} (atau impor lagi dengan --force --diterima).")
     print("Langkah berikutnya: `skm check`, lalu commit dan buat pull request.")
+    return KELUAR_OK
+
+
+# --- skm mulai ----------------------------------------------------------------------------
+
+
+def _tanya(apa: str, wajib: bool = True) -> str:
+    while True:
+        jawab = input(f"{apa}{'' if wajib else ' (boleh kosong)'}: ").strip()
+        if jawab or not wajib:
+            return jawab
+
+
+def perintah_mulai(args: argparse.Namespace) -> int:
+    """Turn the sample into the kabupaten's own project (asks for what no flag gave)."""
+    from skm_build.staf import mulai
+
+    reg = baca_registri(args.data)
+    if reg.kabupaten is not None and not reg.kabupaten.data_contoh:
+        raise SalahPakai(f"{_tampil(args.data / 'kabupaten.yaml')} sudah bukan data contoh "
+                         "(data_contoh: false): skm mulai tidak dijalankan agar data sungguhan "
+                         "tidak terhapus")
+    tanya = sys.stdin.isatty()
+    kurang = [f for f, v in (("--nama", args.nama), ("--penyusun", args.penyusun),
+                             ("--unit atau --unit-nama", args.unit or args.unit_nama)) if not v]
+    if kurang and not tanya:
+        raise SalahPakai("tidak ada yang diubah: sebutkan " + ", ".join(kurang)
+                         + " (atau jalankan di terminal untuk ditanya satu per satu)")
+    nama = args.nama or _tanya("Nama kabupaten/kota (mis. Kabupaten Karanganyar)")
+    penyusun = args.penyusun or _tanya("Kantor penyusun (mis. Bagian Organisasi Setda ...)")
+    kontak = {"alamat": args.alamat, "telepon": args.telepon, "email": args.email}
+    if tanya and not any(kontak.values()):
+        kontak = {k: _tanya(f"{k.capitalize()} kantor", wajib=False) for k in kontak}
+    if args.unit:
+        unit = mulai.unit_dari_berkas(args.unit)
+    else:
+        nama_unit = args.unit_nama
+        if not nama_unit:
+            print("Ketik nama unit layanan satu per baris; baris kosong untuk selesai.")
+            while jawab := input(f"  unit {len(nama_unit) + 1}: ").strip():
+                nama_unit.append(jawab)
+        unit = mulai.unit_dari_nama(nama_unit)
+    if not unit:
+        raise SalahPakai("tidak ada unit layanan: sebutkan --unit BERKAS atau --unit-nama NAMA")
+    for apa, teks in (("nama", nama), ("penyusun", penyusun), *kontak.items()):
+        if teks and (alasan := alasan_teks_terlarang(teks)) and apa not in ("telepon", "email"):
+            raise SalahPakai(f"--{apa}: '{teks}' {alasan}")
+    pid = args.periode or mulai.periode_sekarang(date.today())
+    from skm_build.staf import periode_baru as pb
+
+    bawaan = pb.bawaan_dari_id(pid)
+    if bawaan is None:
+        raise SalahPakai(f"--periode '{pid}' tidak sah: tulis TTTT, TTTT-s1/s2 atau "
+                         "TTTT-tw1..tw4 (mis. 2026-s1)")
+    per = pb.Usulan(pid, bawaan[0], bawaan[1], bawaan[2], pb.batas_baku(bawaan[2]))
+    for baris in mulai.terapkan(args.data, mulai.teks_kabupaten(nama, penyusun, kontak),
+                                mulai.teks_opd(unit), per):
+        print(baris)
+    print(f"\n{nama}: {len(unit)} unit layanan. Periksa dan sunting nama/jenis unit di "
+          f"{_tampil(args.data / 'opd.yaml')} bila perlu.\nTiga langkah berikutnya:")
+    print(f"  1. skm surat --periode {per.id}        (draf surat edaran untuk OPD)")
+    print("  2. skm templat --keluar kiriman       (templat isian untuk OPD)")
+    print(f"  3. skm import BERKAS --opd {unit[0].id} --periode {per.id}   (setiap kiriman OPD)")
     return KELUAR_OK
 
 
