@@ -37,7 +37,7 @@ from skm_build.hitung.kepatuhan import (
     kepatuhan_periode,
     tanggal_penilaian,
 )
-from skm_build.kontrak.layanan import kunci_layanan
+from skm_build.kontrak.layanan import kunci_layanan, layanan_dinamai
 from skm_build.kontrak.model import DataSkm, Kabupaten, Opd, Periode, Survei
 
 
@@ -238,25 +238,14 @@ LAYANAN_LAIN = "Layanan lain (digabung)"
 
 
 def _hasil_layanan(survei: Survei, kab: Kabupaten) -> tuple[HasilLayanan, ...]:
-    """Each service's result, by name, for the services that protect their respondents.
-
-    A service is named and valued only from the kabupaten's minimum number of respondents
-    up: its name is free text a respondent typed, and a value from a few answers can point
-    at the people who gave them. The rest are one row, :data:`LAYANAN_LAIN`, with their
-    respondent count only. The respondents outside the named services must be none or at
-    least the minimum too, or their answers would follow from the unit's totals minus the
-    named services' (complementary suppression): while they are not, the smallest named
-    service joins them.
-    """
-    minimum = kab.minimum_responden_layanan
+    """Each service's result, by name, for the services that protect their respondents
+    (:func:`.layanan.layanan_dinamai`); the rest are one row, :data:`LAYANAN_LAIN`, with
+    their respondent count only."""
     urut = sorted(survei.layanan, key=lambda x: kunci_layanan(x.nama))
-    dinamai = [x for x in urut if x.responden >= minimum
-               and unsur_dinilai(x.tally, survei.tidak_berlaku)]
-    while dinamai:
-        sisa = survei.responden - sum(x.responden for x in dinamai)
-        if sisa == 0 or sisa >= minimum:
-            break
-        dinamai.remove(min(dinamai, key=lambda x: (x.responden, kunci_layanan(x.nama))))
+    boleh = layanan_dinamai({x.nama: x.responden for x in urut
+                             if unsur_dinilai(x.tally, survei.tidak_berlaku)},
+                            survei.responden, kab.minimum_responden_layanan)
+    dinamai = [x for x in urut if x.nama in boleh]
     hasil = [HasilLayanan(x.nama, x.responden, hitung_ikm(x.tally, kab.bobot,
                                                          survei.tidak_berlaku))
              for x in dinamai]

@@ -51,3 +51,22 @@ def gabung_layanan(per_ejaan: Mapping[str, tuple[int, Mapping[str, Tally]]]
             {kode: tuple(map(sum, zip(*(t[kode] for _, _, t in anggota), strict=True)))
              for kode in KODE_UNSUR}))
     return tuple(hasil)
+
+
+def layanan_dinamai(responden: Mapping[str, int], total: int, minimum: int) -> set[str]:
+    """The services that may be named and valued in public: at least ``minimum`` respondents
+    each, and the respondents outside them none or at least ``minimum`` too.
+
+    A service name is free text a respondent typed, and tallies of a few answers are those
+    people's answers. The second rule is complementary suppression: the unit's totals minus
+    the named services' would give the rest's answers, so while the rest is a small group
+    the smallest named service joins it. ``responden`` maps service name → respondents,
+    ``total`` is the unit's respondents (with those who named no service).
+    """
+    dinamai = {nama for nama, n in responden.items() if n >= minimum}
+    while dinamai:
+        sisa = total - sum(responden[nama] for nama in dinamai)
+        if sisa == 0 or sisa >= minimum:
+            break
+        dinamai.remove(min(dinamai, key=lambda nama: (responden[nama], kunci_layanan(nama))))
+    return dinamai

@@ -25,8 +25,13 @@ from pathlib import Path
 
 from skm_build.alat.yaml_bertanda import YamlDitolak, baca_yaml
 from skm_build.aturan.ikm import KODE_UNSUR
-from skm_build.kontrak.kosakata import PITA_USIA, URUTAN_PROFIL, urut_kategori
-from skm_build.kontrak.layanan import gabung_layanan, kunci_layanan
+from skm_build.kontrak.kosakata import (
+    MINIMUM_RESPONDEN_LAYANAN,
+    PITA_USIA,
+    URUTAN_PROFIL,
+    urut_kategori,
+)
+from skm_build.kontrak.layanan import gabung_layanan, kunci_layanan, layanan_dinamai
 from skm_build.kontrak.teks_publik import alasan_teks_terlarang
 from skm_build.staf.impor import HasilImpor
 
@@ -70,8 +75,13 @@ def _hitung_jawaban(baris: Sequence[dict[str, str]], unsur: Sequence[str]) -> di
     return hasil
 
 
-def dari_baris(baris: Sequence[dict[str, str]], tanpa: Sequence[str] = ()) -> Agregat:
-    """Reduce canonical rows (column → text, "" blank) to the unit's counts."""
+def dari_baris(baris: Sequence[dict[str, str]], tanpa: Sequence[str] = (),
+               minimum_layanan: int = MINIMUM_RESPONDEN_LAYANAN) -> Agregat:
+    """Reduce canonical rows (column → text, "" blank) to the unit's counts.
+
+    Only the services that may be named in public are written
+    (:func:`~skm_build.kontrak.layanan.layanan_dinamai`): ``data/`` is the public
+    repository, and a service of two people is those two people's answers."""
     unsur = [k for k in KODE_UNSUR if k not in tanpa]
     profil: dict[str, dict[str, int]] = {}
     for kolom, urutan in URUTAN_PROFIL.items():
@@ -87,18 +97,21 @@ def dari_baris(baris: Sequence[dict[str, str]], tanpa: Sequence[str] = ()) -> Ag
     layanan = gabung_layanan({
         nama: (len(isi), {k: tuple(v) for k, v in _hitung_jawaban(isi, KODE_UNSUR).items()})
         for nama, isi in per_ejaan.items()})
+    dinamai = layanan_dinamai({x.nama: x.responden for x in layanan}, len(baris),
+                              minimum_layanan)
     tanggal = sorted(date.fromisoformat(b["tanggal"]) for b in baris if b.get("tanggal"))
     return Agregat(
         responden=len(baris),
         jawaban=_hitung_jawaban(baris, unsur),
         profil=profil,
-        layanan=[(x.nama, x.responden, {k: list(x.tally[k]) for k in unsur}) for x in layanan],
+        layanan=[(x.nama, x.responden, {k: list(x.tally[k]) for k in unsur}) for x in layanan
+                 if x.nama in dinamai],
         mulai=tanggal[0] if tanggal else None,
         selesai=tanggal[-1] if tanggal else None,
     )
 
 
-def dari_hasil(hasil: HasilImpor) -> Agregat:
+def dari_hasil(hasil: HasilImpor, minimum_layanan: int = MINIMUM_RESPONDEN_LAYANAN) -> Agregat:
     """The counts of an import: a recap's tallies as they stand, else the rows reduced.
 
     Service names are published with their tallies, so each is checked like every
@@ -106,7 +119,7 @@ def dari_hasil(hasil: HasilImpor) -> Agregat:
     """
     if hasil.rekap is not None:
         return Agregat(hasil.rekap.responden, hasil.rekap.jawaban)
-    a = dari_baris(hasil.keluaran, hasil.tanpa)
+    a = dari_baris(hasil.keluaran, hasil.tanpa, minimum_layanan)
     for nama, _, _ in a.layanan:
         if alasan := alasan_teks_terlarang(nama):
             nomor = next(n for n, b in zip(hasil.nomor_keluaran, hasil.keluaran, strict=True)

@@ -20,7 +20,7 @@ from skm_build.alat.tulis import tulis_atomik
 from skm_build.aturan.ikm import KODE_UNSUR
 from skm_build.hitung.hasil import hitung_semua
 from skm_build.kontrak.galat import KELUAR_DATA, KELUAR_OK, GalatSkm, SalahPakai
-from skm_build.kontrak.kosakata import BENTUK_PERIODE
+from skm_build.kontrak.kosakata import BENTUK_PERIODE, MINIMUM_RESPONDEN_LAYANAN
 from skm_build.kontrak.masalah import cetak
 from skm_build.kontrak.muat import periksa
 from skm_build.kontrak.proyek import Proyek
@@ -170,7 +170,8 @@ def perintah_import(args: argparse.Namespace) -> int:
         agregat.tolak_sidik_lain(args.data, sidik, laporan)
         hasil = impor(baca_lembar(args.berkas), per, args.berkas.name, args.tanpa, args.lembar,
                       args.buang_ganda, args.tanpa_tanggal)
-        hitungan = agregat.dari_hasil(hasil)
+        hitungan = agregat.dari_hasil(hasil, reg.kabupaten.minimum_responden_layanan
+                                      if reg.kabupaten else MINIMUM_RESPONDEN_LAYANAN)
         teks_baru = agregat.teks_laporan(teks_lama, hitungan, hasil, sidik)
     except (BerkasTidakTerbaca, ImporGagal, agregat.AgregatDitolak) as e:
         print(f"skm import: {args.berkas.name}: tidak ada yang ditulis. {e}", file=sys.stderr)
