@@ -184,7 +184,7 @@ def test_pengesahan_pada_hari_terakhir_periode_diterima(data: Path, capsys) -> N
 
 # --- a built site: Markdown-significant text stays text; datapackage names stay ASCII -----------
 
-JABATAN = ["---", "***", "===", "1. Sekretaris Daerah", "> Sekretaris", "- Sekretaris",
+JABATAN = ["---", "***", "* * *", "___", "1. Sekretaris Daerah", "> Sekretaris", "- Sekretaris",
            "+ Sekretaris", "# Sekretaris", "Sekretaris  \\", "    Sekretaris"]
 
 

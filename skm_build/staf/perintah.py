@@ -20,7 +20,7 @@ from skm_build.alat.tulis import tulis_atomik
 from skm_build.aturan.ikm import KODE_UNSUR
 from skm_build.hitung.hasil import hitung_semua
 from skm_build.kontrak.galat import KELUAR_DATA, KELUAR_OK, GalatSkm, SalahPakai
-from skm_build.kontrak.kosakata import BENTUK_PERIODE, MINIMUM_RESPONDEN_LAYANAN
+from skm_build.kontrak.kosakata import BENTUK_PERIODE, MINIMUM_RESPONDEN_LAYANAN, alasan_tahun
 from skm_build.kontrak.masalah import cetak
 from skm_build.kontrak.muat import periksa
 from skm_build.kontrak.proyek import Proyek
@@ -114,9 +114,12 @@ def daftarkan(tambah: Tambah, bangun_situs: Callable[[Proyek], Path]) -> None:
 
 def _tanggal(teks: str) -> date:
     try:
-        return date.fromisoformat(teks.strip())
+        hasil = date.fromisoformat(teks.strip())
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{teks}' bukan tanggal TTTT-BB-HH") from None
+    if alasan := alasan_tahun(hasil.year):
+        raise argparse.ArgumentTypeError(f"'{teks}': {alasan}")
+    return hasil
 
 
 def _tampil(jalur: Path) -> str:
@@ -332,6 +335,8 @@ def perintah_periode(args: argparse.Namespace) -> int:
     from skm_build.staf import periode_baru as pb
 
     reg = baca_registri(args.data)
+    if args.id[:4].isdigit() and (alasan := alasan_tahun(int(args.id[:4]))):
+        raise SalahPakai(f"periode tidak ditambahkan: id '{args.id}': {alasan}")
     bawaan = pb.bawaan_dari_id(args.id)
     if bawaan is None and not (args.nama and args.mulai and args.selesai):
         raise SalahPakai(f"id '{args.id}' tidak sah: tulis {BENTUK_PERIODE} "

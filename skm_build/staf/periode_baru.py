@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from skm_build.aturan.sop import HARI_LAPOR
-from skm_build.kontrak.kosakata import BENTUK_PERIODE, POLA_PERIODE
+from skm_build.kontrak.kosakata import BENTUK_PERIODE, POLA_PERIODE, alasan_tahun
 from skm_build.kontrak.model import Periode
 from skm_build.terbit.format_id import BULAN
 
@@ -44,7 +44,7 @@ def batas_baku(selesai: date) -> date:
 def bawaan_dari_id(ident: str) -> tuple[str, date, date] | None:
     """Name and dates that an id implies: 2026-s1 → Semester I 2026, 1 Jan – 30 Jun;
     2026-02 → Februari 2026, 1 – 28 Feb."""
-    if not POLA_PERIODE.match(ident):
+    if not POLA_PERIODE.fullmatch(ident):
         return None
     if bulanan := re.fullmatch(r"(\d{4})-(\d{2})", ident):
         tahun, bulan = int(bulanan.group(1)), int(bulanan.group(2))
@@ -67,7 +67,7 @@ def bawaan_dari_id(ident: str) -> tuple[str, date, date] | None:
 def masalah_usulan(u: Usulan, ada: tuple[Periode, ...]) -> list[str]:
     """Every reason to refuse the new period, in Indonesian (empty when it is acceptable)."""
     hasil = []
-    if not POLA_PERIODE.match(u.id):
+    if not POLA_PERIODE.fullmatch(u.id):
         hasil.append(f"id '{u.id}' tidak sah: tulis {BENTUK_PERIODE} "
                      "(mis. 2026-s1 atau 2026-02)")
     if not u.nama.strip() or "\n" in u.nama:
@@ -75,6 +75,10 @@ def masalah_usulan(u: Usulan, ada: tuple[Periode, ...]) -> list[str]:
     if u.selesai < u.mulai:
         hasil.append(f"tanggal selesai {u.selesai.isoformat()} lebih awal dari mulai "
                      f"{u.mulai.isoformat()}")
+    for apa, tanggal in (("mulai", u.mulai), ("selesai", u.selesai),
+                         ("batas laporan", u.batas_laporan)):
+        if alasan := alasan_tahun(tanggal.year):
+            hasil.append(f"{apa} {tanggal.isoformat()}: {alasan}")
     if u.batas_laporan < u.selesai:
         hasil.append(f"batas laporan {u.batas_laporan.isoformat()} lebih awal dari tanggal "
                      f"selesai {u.selesai.isoformat()}")
