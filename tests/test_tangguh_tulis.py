@@ -11,6 +11,7 @@ Needs root for ``mount -t tmpfs``; skipped cleanly otherwise.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -191,7 +192,9 @@ def _sapuan(akar: Path, args: tuple[str, ...], sinyal: int, berkas: Path,
         if not selesai:
             p.send_signal(sinyal)
         _, err = p.communicate(timeout=60)
-        assert b"Traceback" not in err, err.decode()
+        # Ctrl-C while the interpreter starts or imports prints Python's own traceback
+        # (nothing ran yet); a traceback out of a running command is a failure.
+        assert not re.search(rb'cli\.py", line \d+, in main', err), err.decode()
         assert berkas.read_bytes() in sah, f"killed after {jeda:.3f} s: {berkas.read_bytes()!r}"
         assert sementara(berkas.parent) == []
         if selesai:

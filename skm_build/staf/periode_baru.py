@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from skm_build.alat.tulis import tulis_atomik
 from skm_build.aturan.sop import HARI_LAPOR
 from skm_build.kontrak.kosakata import BENTUK_PERIODE, POLA_PERIODE, alasan_tahun
 from skm_build.kontrak.model import Periode
@@ -107,22 +108,12 @@ def teks_yaml(u: Usulan) -> str:
             f"  batas_laporan: {u.batas_laporan.isoformat()}\n")
 
 
-def tambahkan(berkas: Path, u: Usulan) -> bytes | None:
-    """Append the entry to ``berkas``; return the previous bytes (None: no file before)."""
-    lama = berkas.read_bytes() if berkas.exists() else None
-    teks = b"" if lama is None else lama
+def tambahkan(berkas: Path, u: Usulan) -> None:
+    """Append the entry to ``berkas`` (rewritten atomically: old file or new, never half)."""
+    teks = berkas.read_bytes() if berkas.exists() else b""
     if teks and not teks.endswith(b"\n"):
         teks += b"\r\n" if b"\r\n" in teks else b"\n"
     baru = teks_yaml(u)
     if b"\r\n" in teks:
         baru = baru.replace("\n", "\r\n")
-    berkas.write_bytes(teks + baru.encode("utf-8"))
-    return lama
-
-
-def kembalikan(berkas: Path, lama: bytes | None) -> None:
-    """Undo :func:`tambahkan`."""
-    if lama is None:
-        berkas.unlink(missing_ok=True)
-    else:
-        berkas.write_bytes(lama)
+    tulis_atomik(berkas, teks + baru.encode("utf-8"))
