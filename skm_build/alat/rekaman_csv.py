@@ -68,3 +68,17 @@ def tebak_pemisah(teks: str) -> str:
         if nilai > nilai_terbaik:
             terbaik, nilai_terbaik = pemisah, nilai
     return terbaik
+
+
+def baris_terlalu_panjang(teks: str, batas: int) -> int | None:
+    """The first line (1-based) longer than ``batas`` characters, or None.
+
+    A file that is one endless line (no newline in 40 MB) is no table: it is refused
+    before the CSV reader holds it all as one record.
+    """
+    if len(teks) <= batas:
+        return None
+    for nomor, baris in enumerate(teks.split("\n"), start=1):
+        if len(baris) > batas:
+            return nomor
+    return None

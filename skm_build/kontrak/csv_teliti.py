@@ -36,7 +36,7 @@ from skm_build.kontrak.kosakata import (
     urut_kategori,
 )
 from skm_build.kontrak.layanan import gabung_layanan
-from skm_build.kontrak.masalah import DaftarMasalah
+from skm_build.kontrak.masalah import DaftarMasalah, bilangan
 from skm_build.kontrak.model import BacaanCsv, Layanan, Periode, Profil
 from skm_build.kontrak.teks_publik import alasan_teks_terlarang
 
@@ -134,7 +134,9 @@ class _Sel:
         if len(indeks) > SEL_MAKS_PER_KOLOM:
             sisa = len(indeks) - SEL_MAKS_PER_KOLOM
             self.m.galat(self.berkas, self.baris(int(indeks[SEL_MAKS_PER_KOLOM])),
-                         f"dan {sisa} sel lain di kolom {kolom} dengan masalah yang sama", kolom)
+                         f"… dan {bilangan(sisa)} lainnya di kolom {kolom} dengan masalah "
+                         "yang sama",
+                         kolom)
 
 
 def _tally_kolom(kolom: pd.Series, kode: str,

@@ -74,6 +74,7 @@ KOLOM_TEKS = ("layanan", "saran")  # free text: the repository is public, so it 
 KOLOM_MAKS = 100  # the contract names 17 columns; thousands are a wrong or hostile file
 SEL_MAKS_PER_KOLOM = 10  # beyond this, one summary line per column keeps the report readable
 UKURAN_CSV_MAKS = 512 * 1024 * 1024
+PANJANG_BARIS_MAKS = 4_000_000  # characters in one line: one endless line is no table
 
 
 def urut_kategori(hitung: dict[str, int], urutan: tuple[str, ...]) -> dict[str, int]:

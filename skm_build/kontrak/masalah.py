@@ -87,3 +87,18 @@ def cetak(masalah: DaftarMasalah | list[Masalah]) -> None:
     daftar = masalah.urut() if isinstance(masalah, DaftarMasalah) else masalah
     for m in daftar:
         print(m, file=sys.stderr)
+
+
+def bilangan(n: int) -> str:
+    """A count as Indonesian writes it in a message: 199.990."""
+    return f"{n:,}".replace(",", ".")
+
+
+def ringkas(baris: list[str], batas: int = 15) -> list[str]:
+    """At most ``batas`` lines of a long list, then one "… dan N lainnya" line: a file
+    with a million odd columns must not print a million-line report."""
+    if len(baris) <= batas + 1:
+        return baris
+    sisa = len(baris) - batas
+    awalan = baris[0][: len(baris[0]) - len(baris[0].lstrip())]
+    return [*baris[:batas], f"{awalan}… dan {bilangan(sisa)} lainnya"]

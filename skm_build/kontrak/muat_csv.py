@@ -16,7 +16,7 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
-from skm_build.alat.rekaman_csv import pemisah_judul
+from skm_build.alat.rekaman_csv import baris_terlalu_panjang, pemisah_judul
 from skm_build.alat.yaml_bertanda import kutip
 from skm_build.aturan.ikm import KODE_UNSUR, Tally
 from skm_build.kontrak.berkas import baca_teks
@@ -26,6 +26,7 @@ from skm_build.kontrak.kosakata import (
     KOLOM_DIKENAL,
     KOLOM_MAKS,
     KOLOM_TEKS,
+    PANJANG_BARIS_MAKS,
     PEKERJAAN,
     PENDIDIKAN,
     PITA_USIA,
@@ -57,6 +58,10 @@ def muat_csv(berkas: Path, per: Periode, tidak_berlaku: tuple[str, ...],
         return None
     if not teks.strip():
         m.galat(berkas, 1, "berkas kosong: isi baris judul u1..u9 dan satu baris per responden")
+        return None
+    if nomor := baris_terlalu_panjang(teks, PANJANG_BARIS_MAKS):
+        m.galat(berkas, nomor, f"baris ini lebih panjang dari {PANJANG_BARIS_MAKS} karakter: "
+                "bukan baris jawaban responden; periksa isi berkas")
         return None
     judul = re.match(r"[^\r\n]*", teks).group()  # LF, CRLF or (old Mac Excel) CR alone
     pemisah = pemisah_judul(judul)

@@ -25,6 +25,7 @@ from datetime import datetime, timedelta
 
 from skm_build.alat.lembar import Baris, Lembar
 from skm_build.aturan.ikm import KODE_UNSUR, REGULASI, UNSUR_MENURUT_KODE
+from skm_build.kontrak.masalah import ringkas
 from skm_build.kontrak.model import Periode
 from skm_build.kontrak.pribadi import PENANDA_DISAMARKAN
 from skm_build.staf import kenali
@@ -552,13 +553,13 @@ def ringkasan(hasil: HasilImpor, tujuan: str) -> str:
     pribadi = [k for k in hasil.kolom if k.kenal.pribadi]
     if pribadi:
         baris += ["", "Kolom data pribadi — DIBUANG, tidak ditulis:"]
-        baris += [f"  {k.letak:<9} \"{_pendek(k.judul)}\"" for k in pribadi]
+        baris += ringkas([f"  {k.letak:<9} \"{_pendek(k.judul)}\"" for k in pribadi])
     lain = [(k, k.kenal.alasan) for k in hasil.kolom
             if k.kenal.tujuan is None and not k.kenal.pribadi] + hasil.kembar
     if lain:
         baris += ["", "Kolom lain yang tidak ditulis:"]
-        baris += [f"  {k.letak:<9} \"{_pendek(k.judul)}\": {alasan}"
-                  for k, alasan in sorted(lain, key=lambda x: x[0].indeks)]
+        baris += ringkas([f"  {k.letak:<9} \"{_pendek(k.judul)}\": {alasan}"
+                          for k, alasan in sorted(lain, key=lambda x: x[0].indeks)])
     if hasil.dilewati:
         baris += ["", f"Baris yang dilewati ({len(lewat)}) — tidak dihitung:"]
         baris += [f"  {_nomor(nomor)}: {alasan}"
