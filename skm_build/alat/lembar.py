@@ -137,7 +137,7 @@ def _baca_excel(berkas: Path) -> list[Lembar]:
                 if isi:
                     baris.append((nomor, isi))
             hasil.append(Lembar(ws.title, tuple(baris), f"Excel, lembar \"{ws.title}\"",
-                                True, ws.sheet_state != "visible"))
+                                True, getattr(ws, "sheet_state", "visible") != "visible"))
     except BerkasTidakTerbaca:
         raise
     except Exception as e:  # a damaged sheet is found only while it is streamed

@@ -23,6 +23,7 @@ from skm_build.alat.yaml_bertanda import kutip
 from skm_build.aturan.ikm import KODE_UNSUR, NILAI_JAWABAN, Tally
 from skm_build.kontrak.kosakata import (
     JENIS_KELAMIN,
+    KOLOM_DIBACA,
     KOLOM_TEKS,
     PEKERJAAN,
     PENDIDIKAN,
@@ -38,6 +39,7 @@ from skm_build.kontrak.kosakata import (
 from skm_build.kontrak.layanan import gabung_layanan
 from skm_build.kontrak.masalah import DaftarMasalah, bilangan
 from skm_build.kontrak.model import BacaanCsv, Layanan, Periode, Profil
+from skm_build.kontrak.pribadi import jenis_data_pribadi
 from skm_build.kontrak.teks_publik import alasan_teks_terlarang
 
 
@@ -83,6 +85,9 @@ def baca(berkas: Path, teks: str, pemisah: str, nama_kolom: list[str], peta: dic
     for kolom in KOLOM_TEKS:
         if kolom in df:
             _periksa_teks_bebas(df[kolom], kolom, sel)
+    for kolom in df.columns:
+        if kolom not in (*KOLOM_DIBACA, *KOLOM_TEKS) and not kolom.startswith("\0"):
+            _periksa_kolom_lain(df[kolom], kolom, sel)
     # A row without any answer (often ";;;;;;;;" left by Excel) is not a respondent:
     # counting it would inflate the sample that is checked against Krejcie–Morgan.
     tanpa_jawaban = np.flatnonzero(kosong)
@@ -233,6 +238,18 @@ def _periksa_tanggal(kolom: pd.Series, per: Periode, sel: _Sel) -> None:
     buruk = np.flatnonzero(nilai.isin(list(salah)).fillna(False).to_numpy())
     sel.galat(buruk, "tanggal", lambda i: f"tanggal '{kutip(nilai.iloc[i])}' "
                                           f"{salah[nilai.iloc[i]]}")
+
+
+def _periksa_kolom_lain(kolom: pd.Series, nama: str, sel: _Sel) -> None:
+    """A column that is not read (jam, an unknown one) still sits in the public
+    repository: personal data in any of its cells is refused like anywhere else."""
+    nilai = kolom.astype("string").str.strip()
+    salah = {v: j for v in nilai.dropna().unique() if (j := jenis_data_pribadi(v))}
+    if salah:
+        buruk = np.flatnonzero(nilai.isin(list(salah)).fillna(False).to_numpy())
+        sel.galat(buruk, nama, lambda i: f"kolom '{nama}' berisi data pribadi "
+                  f"({salah[nilai.iloc[i]]}): hapus isinya (berkas data masuk ke repositori "
+                  "publik)")
 
 
 def _periksa_teks_bebas(kolom: pd.Series, nama: str, sel: _Sel) -> None:

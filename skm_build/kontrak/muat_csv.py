@@ -42,7 +42,7 @@ from skm_build.kontrak.kosakata import (
 from skm_build.kontrak.layanan import gabung_layanan
 from skm_build.kontrak.masalah import DaftarMasalah
 from skm_build.kontrak.model import BacaanCsv, Layanan, Periode, Profil
-from skm_build.kontrak.pribadi import kolom_pribadi
+from skm_build.kontrak.pribadi import jenis_data_pribadi, kolom_pribadi
 from skm_build.kontrak.teks_publik import mungkin_terlarang
 
 # The csv module refuses fields over 128 KB with an exception; pandas reads them. Finding
@@ -138,6 +138,10 @@ def _csv_bersih(teks: str, pemisah: str, nama_kolom: list[str], peta: dict[str, 
     sel = pemisah.join(baris).split(pemisah)
     for j, asli in enumerate(nama_kolom):
         if peta.get(asli) in KOLOM_TEKS and mungkin_terlarang("\0".join(set(sel[j::n]))):
+            return None
+        # every other column (jam, unknown ones) is kept in the public repository too
+        if peta.get(asli) not in (*KOLOM_DIBACA, *KOLOM_TEKS) and jenis_data_pribadi(
+                "\0".join(set(sel[j::n]))):
             return None
     nilai = {peta[asli]: Counter(sel[j::n]) for j, asli in enumerate(nama_kolom)
              if peta.get(asli) in KOLOM_DIBACA}
