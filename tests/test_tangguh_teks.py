@@ -178,8 +178,8 @@ def test_pengesahan_pada_hari_terakhir_periode_diterima(data: Path, capsys) -> N
     tulis(data, "periode.yaml", PERIODE.replace(
         "batas_laporan: 2025-07-21\n", "batas_laporan: 2025-07-21\n  pengesahan:\n"
         "    nama: Drs. Hadi\n    jabatan: Sekretaris Daerah\n    tanggal: 2025-07-01\n"))
-    kode, _, err = jalankan(capsys, "check", "--data", str(data))
-    assert kode == 0, err
+    _, _, err = jalankan(capsys, "check", "--data", str(data))
+    assert "tanggal pengesahan" not in err  # (nip and sidik come from skm sahkan)
 
 
 # --- a built site: Markdown-significant text stays text; datapackage names stay ASCII -----------
@@ -194,9 +194,9 @@ def situs(request, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]
     akar = proyek_kecil(tmp_path_factory.mktemp("teks") / "proyek")
     tulis(akar / "data", "kabupaten.yaml", KABUPATEN.replace(
         "nama: Kabupaten Uji", "nama: Kabupaten Pidië Jaya – Açeh"))
-    tulis(akar / "data", "periode.yaml", PERIODE.replace(
-        "batas_laporan: 2025-07-21\n", "batas_laporan: 2025-07-21\n  pengesahan:\n"
-        f"    nama: Drs. Hadi\n    jabatan: {q(jabatan)}\n    tanggal: 2025-08-18\n"))
+    r = skm(akar, "sahkan", "--periode", "2025-s1", "--nama", "Drs. Hadi", "--nip",
+            "196801011990031001", f"--jabatan={jabatan}", "--tanggal", "2025-08-18")
+    assert r.kode == 0, r.err
     r = skm(akar, "build")
     assert r.kode == 0, r.err
     return akar / "site", jabatan

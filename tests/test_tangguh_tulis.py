@@ -255,10 +255,10 @@ def test_periode_baru_menolak_periode_yaml_symlink(tmp_path: Path) -> None:
     assert (data / "periode.yaml").is_symlink()
 
 
-def test_impor_menolak_csv_tujuan_symlink(tmp_path: Path) -> None:
+def test_impor_menolak_laporan_tujuan_symlink(tmp_path: Path) -> None:
     data = data_kecil(tmp_path / "data")
-    luar = tulis(tmp_path, "luar.csv", "tetap\n")
-    (data / "survei/2025-s1/kecamatan-jaten.csv").symlink_to(luar)
+    luar = tulis(tmp_path, "luar.yaml", "tetap\n")
+    (data / "survei/2025-s1/kecamatan-jaten.yaml").symlink_to(luar)
     tulis(tmp_path, "kiriman.csv", CSV_DUKCAPIL)
     r = skm(tmp_path, "import", "kiriman.csv", "--opd", "kecamatan-jaten", "--periode",
             "2025-s1", "--force")
