@@ -8,12 +8,16 @@ Python traceback for bad data or a wrong option.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from skm_build.alat.argumen import ParserIndonesia
+from skm_build.alat.kunci import Terkunci, kunci_proyek
+from skm_build.alat.tulis import jelaskan
 from skm_build.aturan.ikm import KODE_UNSUR
 from skm_build.hitung.hasil import hitung_semua
 from skm_build.kontrak.galat import KELUAR_DATA, KELUAR_OK, GalatSkm, SalahPakai
@@ -170,20 +174,39 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Commands that write data/ (or a package built from the site) hold the project's lock
+# for their whole run; the site build takes the same lock itself (also under skm serve).
+MENULIS_DATA = ("import", "batal-impor", "mulai", "periode", "sahkan", "revisi", "langkah",
+                "paket")
+
+
+def _dihentikan(nomor: int, _bingkai: object) -> None:
+    """SIGTERM as Ctrl-C: ``finally`` blocks run, so a half-done command undoes itself."""
+    raise KeyboardInterrupt
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    with contextlib.suppress(ValueError):  # only the main thread may set a handler
+        signal.signal(signal.SIGTERM, _dihentikan)
     try:
         if args.data is None:  # the project above the working folder, as git finds its repo
             args.akar = akar_proyek(Path.cwd())
             args.data = args.akar / DATA
         else:
             args.akar = Path.cwd()
+        if args.perintah in MENULIS_DATA:
+            with kunci_proyek(args.akar, f"skm {args.perintah}"):
+                return args.fungsi(args)
         return args.fungsi(args)
     except GalatSkm as e:
         print(f"skm: {e}", file=sys.stderr)
         return e.kode_keluar
+    except Terkunci as e:
+        print(f"skm: {e}", file=sys.stderr)
+        return KELUAR_DATA
     except OSError as e:
-        print(f"skm: {e.filename or ''}: {e.strerror}", file=sys.stderr)
+        print(f"skm: {jelaskan(e)}", file=sys.stderr)
         return KELUAR_DATA
     except KeyboardInterrupt:
         print("skm: dihentikan", file=sys.stderr)

@@ -70,6 +70,7 @@ from random import Random
 
 import yaml
 
+from skm_build.alat.tulis import tulis_atomik
 from skm_build.aturan.ikm import KODE_UNSUR, sampel_minimum
 from skm_build.hitung.hasil import hitung_semua
 from skm_build.kontrak import sidik
@@ -424,9 +425,7 @@ def _skalar(nilai: object) -> str:
 
 
 def _tulis(path: Path, isi: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8", newline="\n") as f:
-        f.write(isi)
+    tulis_atomik(path, isi.encode("utf-8"))
 
 
 _KEPALA = (

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 _BERMAKNA = re.compile(r"[&<>\"'`*_\[\]()\{\}#|!~^=+:$\\@%]")
+_AWAL_BARIS = re.compile(r"^(\s*(?:\d+(?=[.)](?:\s|$)))?)([-.)])")
 
 
 class Aman(str):
@@ -34,4 +35,7 @@ def netral(teks: object) -> str:
     if isinstance(teks, Aman):
         return teks
     satu_baris = re.sub(r"\s+", " ", str(teks))
-    return _BERMAKNA.sub(lambda m: f"&#{ord(m.group())};", satu_baris)
+    aman = _BERMAKNA.sub(lambda m: f"&#{ord(m.group())};", satu_baris)
+    # At the start of a line "-" makes a list item or a rule ("---") and "1." or "1)" a
+    # numbered item; a template may put any value there (a sign-off title on its own line).
+    return _AWAL_BARIS.sub(lambda m: m.group(1) + f"&#{ord(m.group(2))};", aman)

@@ -29,10 +29,14 @@ _INTI = "tag:yaml.org,2002:"
 _TAG_BOLEH = frozenset(_INTI + t for t in ("str", "int", "float", "bool", "null",
                                           "timestamp", "map", "seq"))
 # C0/C1 controls (tab, LF, CR allowed), lone surrogates (from "\ud800" escapes, which no
-# UTF-8 file can hold), the bidi overrides that make text display other than it reads, and
-# a byte-order mark inside the text (a file saved twice with one).
+# UTF-8 file can hold), U+FFFE/U+FFFF (not characters: the workbook and the letter are
+# XML, which cannot carry them), the bidi overrides that make text display other than it
+# reads, and a byte-order mark inside the text (a file saved twice with one).
 _KENDALI = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff"
-                      "\u202a-\u202e\u2066-\u2069\ufeff]")
+                      "\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]")
+# What a message must not carry as it is: controls, and line breaks (a value that puts
+# "::error" at the start of a line would be read by GitHub as a workflow command).
+_TAK_TERCETAK = re.compile(f"{_KENDALI.pattern}|[\n\r\u2028\u2029]")
 
 
 class YamlDitolak(Exception):
@@ -61,7 +65,7 @@ class YamlBertanda:
 
 def kutip(nilai: object, batas: int = 60) -> str:
     """``nilai`` for a message: control characters made visible, cut at ``batas``."""
-    teks = _KENDALI.sub(lambda m: ascii(m.group())[1:-1], str(nilai))
+    teks = _TAK_TERCETAK.sub(lambda m: ascii(m.group())[1:-1], str(nilai))
     return teks if len(teks) <= batas else teks[: batas - 1] + "…"
 
 

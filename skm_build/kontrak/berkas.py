@@ -6,10 +6,15 @@ so each refuses links, devices, oversized and non-UTF-8 files with the same word
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from skm_build.alat.yaml_bertanda import UKURAN_MAKS, YamlBertanda, YamlDitolak, baca_yaml
 from skm_build.kontrak.masalah import DaftarMasalah
+
+# Characters XML 1.0 cannot carry (the workbook and the letter are XML): refused in any
+# data file, with the line they are on.
+_TAK_SAH_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def baca_teks(berkas: Path, m: DaftarMasalah, batas: int) -> str | None:
@@ -32,9 +37,13 @@ def baca_teks(berkas: Path, m: DaftarMasalah, batas: int) -> str | None:
         m.galat(berkas, baris, f"berkas bukan teks UTF-8 (byte 0x{mentah[e.start]:02x}); "
                 "simpan ulang dengan pengodean UTF-8")
         return None
-    if "\x00" in teks:
-        baris = teks[: teks.index("\x00")].count("\n") + 1
-        m.galat(berkas, baris, "berkas berisi karakter NUL: bukan teks biasa")
+    if cocok := _TAK_SAH_XML.search(teks):
+        baris = teks.count("\n", 0, cocok.start()) + 1
+        kolom = cocok.start() - teks.rfind("\n", 0, cocok.start())
+        kode = ord(cocok.group())
+        nama = "NUL" if kode == 0 else f"kendali U+{kode:04X}"
+        m.galat(berkas, baris, f"berkas berisi karakter {nama}: bukan teks biasa (tidak dapat "
+                "diterbitkan di XLSX/Word); hapus karakter itu", str(kolom) if kode else None)
         return None
     return teks.removeprefix("\ufeff")
 

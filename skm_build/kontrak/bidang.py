@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import re
 from datetime import date, datetime
@@ -9,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from skm_build.alat.yaml_bertanda import YamlBertanda, kutip
+from skm_build.kontrak.kosakata import alasan_tahun
 from skm_build.kontrak.masalah import DaftarMasalah
 from skm_build.kontrak.pribadi import jenis_data_pribadi
 from skm_build.kontrak.teks_publik import POLA_RUMUS
@@ -51,7 +53,7 @@ class Bidang:
                                   f"kunci '{kutip(kunci)}' tidak dikenal dan diabaikan "
                                   f"(yang dikenal: {', '.join(dikenal)})", kutip(kunci))
 
-    def teks(self, kunci: str, wajib: bool = True, publik: bool = True) -> str | None:
+    def teks(self, kunci: str, wajib: bool = True) -> str | None:
         nilai = self.isi.get(kunci)
         if nilai is None:
             if wajib:
@@ -71,7 +73,7 @@ class Bidang:
             self.galat(kunci, f"'{kunci}' diawali '{teks[0]}': spreadsheet membacanya sebagai "
                        "rumus; tulis tanpa tanda itu di depan")
             return None
-        if publik and (jenis := jenis_data_pribadi(teks)):
+        if jenis := jenis_data_pribadi(teks):
             self.galat(kunci, f"'{kunci}' berisi data pribadi ({jenis}); hapus dari data")
             return None
         return teks
@@ -93,17 +95,23 @@ class Bidang:
             if wajib:
                 self.galat(kunci, f"'{kunci}' wajib diisi (tanggal TTTT-BB-HH)")
             return None
+        d = None
         if isinstance(nilai, datetime):
-            return nilai.date()
-        if isinstance(nilai, date):
-            return nilai
-        if isinstance(nilai, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", nilai.strip()):
-            try:  # a quoted date ("2025-07-01") is a string to YAML, but still a date
-                return date.fromisoformat(nilai.strip())
-            except ValueError:
-                pass
-        self.galat(kunci, f"'{kunci}' bernilai '{kutip(nilai)}': bukan tanggal TTTT-BB-HH yang sah")
-        return None
+            d = nilai.date()
+        elif isinstance(nilai, date):
+            d = nilai
+        elif isinstance(nilai, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", nilai.strip()):
+            # a quoted date ("2025-07-01") is a string to YAML, but still a date
+            with contextlib.suppress(ValueError):
+                d = date.fromisoformat(nilai.strip())
+        if d is None:
+            self.galat(kunci, f"'{kunci}' bernilai '{kutip(nilai)}': bukan tanggal TTTT-BB-HH "
+                       "yang sah")
+            return None
+        if alasan := alasan_tahun(d.year):
+            self.galat(kunci, f"'{kunci}' bernilai {d.isoformat()}: {alasan}")
+            return None
+        return d
 
     def bulat(self, kunci: str, minimum: int, maksimum: int | None = None,
               wajib: bool = False) -> int | None:

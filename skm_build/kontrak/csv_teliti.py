@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import re
 import warnings
+from array import array
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from skm_build.alat.yaml_bertanda import kutip
 from skm_build.aturan.ikm import KODE_UNSUR, NILAI_JAWABAN, Tally
 from skm_build.kontrak.kosakata import (
     JENIS_KELAMIN,
+    KOLOM_DIBACA,
     KOLOM_TEKS,
     PEKERJAAN,
     PENDIDIKAN,
@@ -36,8 +38,9 @@ from skm_build.kontrak.kosakata import (
     urut_kategori,
 )
 from skm_build.kontrak.layanan import gabung_layanan
-from skm_build.kontrak.masalah import DaftarMasalah
+from skm_build.kontrak.masalah import DaftarMasalah, bilangan
 from skm_build.kontrak.model import BacaanCsv, Layanan, Periode, Profil
+from skm_build.kontrak.pribadi import jenis_data_pribadi
 from skm_build.kontrak.teks_publik import alasan_teks_terlarang
 
 
@@ -53,8 +56,11 @@ def baca(berkas: Path, teks: str, pemisah: str, nama_kolom: list[str], peta: dic
         with warnings.catch_warnings():
             warnings.simplefilter("error", pd.errors.ParserWarning)  # first row too long
             df = pd.read_csv(
-                io.StringIO(teks), sep=pemisah, header=0, names=nama, index_col=False,
-                dtype={k: str for k in nama if k not in KODE_UNSUR},
+                # bytes, not io.StringIO: that holds 4 bytes per character (844 MB for 211)
+                io.BytesIO(teks.encode("utf-8")), encoding="utf-8", sep=pemisah, header=0,
+                names=nama, index_col=False,
+                # category: a repeated value is stored once (a 200 MB file as str took GBs)
+                dtype={k: "category" for k in nama if k not in KODE_UNSUR},
                 keep_default_na=False, na_values=[""], skipinitialspace=True, engine="c",
             )
     except (pd.errors.ParserError, pd.errors.ParserWarning, ValueError) as e:
@@ -83,6 +89,9 @@ def baca(berkas: Path, teks: str, pemisah: str, nama_kolom: list[str], peta: dic
     for kolom in KOLOM_TEKS:
         if kolom in df:
             _periksa_teks_bebas(df[kolom], kolom, sel)
+    for kolom in df.columns:
+        if kolom not in (*KOLOM_DIBACA, *KOLOM_TEKS) and not kolom.startswith("\0"):
+            _periksa_kolom_lain(df[kolom], kolom, sel)
     # A row without any answer (often ";;;;;;;;" left by Excel) is not a respondent:
     # counting it would inflate the sample that is checked against Krejcie–Morgan.
     tanpa_jawaban = np.flatnonzero(kosong)
@@ -116,15 +125,15 @@ class _Sel:
 
     def __init__(self, berkas: Path, teks: str, pemisah: str, m: DaftarMasalah) -> None:
         self.berkas, self.teks, self.pemisah, self.m = berkas, teks, pemisah, m
-        self._baris: list[int] | None = None
+        self._baris: array[int] | None = None
         self.ada_galat = False
 
     def baris(self, indeks: int) -> int:
         """The file line on which data row ``indeks`` (0-based) starts."""
-        if self._baris is None:
-            awal = [baris for baris, _ in rekaman(self.teks, self.pemisah, lewati_kosong=True)]
-            self._baris = awal[1:]  # the first record is the header
-        return self._baris[indeks]
+        if self._baris is None:  # 4 bytes a row (a list of ints took 700 MB for 3.6 M rows)
+            self._baris = array("I", (baris for baris, _ in
+                                      rekaman(self.teks, self.pemisah, lewati_kosong=True)))
+        return self._baris[indeks + 1]  # the first record is the header
 
     def galat(self, indeks: np.ndarray, kolom: str, pesan_untuk: Any) -> None:
         """One problem per bad cell (the first few), then one line for the rest."""
@@ -134,7 +143,9 @@ class _Sel:
         if len(indeks) > SEL_MAKS_PER_KOLOM:
             sisa = len(indeks) - SEL_MAKS_PER_KOLOM
             self.m.galat(self.berkas, self.baris(int(indeks[SEL_MAKS_PER_KOLOM])),
-                         f"dan {sisa} sel lain di kolom {kolom} dengan masalah yang sama", kolom)
+                         f"… dan {bilangan(sisa)} lainnya di kolom {kolom} dengan masalah "
+                         "yang sama",
+                         kolom)
 
 
 def _tally_kolom(kolom: pd.Series, kode: str,
@@ -231,6 +242,18 @@ def _periksa_tanggal(kolom: pd.Series, per: Periode, sel: _Sel) -> None:
     buruk = np.flatnonzero(nilai.isin(list(salah)).fillna(False).to_numpy())
     sel.galat(buruk, "tanggal", lambda i: f"tanggal '{kutip(nilai.iloc[i])}' "
                                           f"{salah[nilai.iloc[i]]}")
+
+
+def _periksa_kolom_lain(kolom: pd.Series, nama: str, sel: _Sel) -> None:
+    """A column that is not read (jam, an unknown one) still sits in the public
+    repository: personal data in any of its cells is refused like anywhere else."""
+    nilai = kolom.astype("string").str.strip()
+    salah = {v: j for v in nilai.dropna().unique() if (j := jenis_data_pribadi(v))}
+    if salah:
+        buruk = np.flatnonzero(nilai.isin(list(salah)).fillna(False).to_numpy())
+        sel.galat(buruk, nama, lambda i: f"kolom '{nama}' berisi data pribadi "
+                  f"({salah[nilai.iloc[i]]}): hapus isinya (berkas data masuk ke repositori "
+                  "publik)")
 
 
 def _periksa_teks_bebas(kolom: pd.Series, nama: str, sel: _Sel) -> None:

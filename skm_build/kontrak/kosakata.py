@@ -67,13 +67,24 @@ ID_MAKS = 64  # ids become URLs and file names
 # ``minimum_responden_layanan``): a handful of answers could point at the people who gave
 # them, and is noise, not a verdict on the service.
 MINIMUM_RESPONDEN_LAYANAN = 5
+# Years a survey date can have: a typo (9999, 0001) would otherwise overflow date
+# arithmetic (deadline = end + 21 days) or pass as a real period.
+TAHUN_MIN, TAHUN_MAKS = 2000, 2100
 KOLOM_TEKS = ("layanan", "saran")  # free text: the repository is public, so it is checked
 KOLOM_MAKS = 100  # the contract names 17 columns; thousands are a wrong or hostile file
 SEL_MAKS_PER_KOLOM = 10  # beyond this, one summary line per column keeps the report readable
 UKURAN_CSV_MAKS = 512 * 1024 * 1024
+PANJANG_BARIS_MAKS = 4_000_000  # characters in one line: one endless line is no table
 
 
 def urut_kategori(hitung: dict[str, int], urutan: tuple[str, ...]) -> dict[str, int]:
     """Category counts in the order the questionnaire lists them."""
     return {k: hitung[k] for k in urutan if k in hitung}
 
+
+
+def alasan_tahun(tahun: int) -> str | None:
+    """Why a year cannot be a survey year, in words (None when it can)."""
+    if TAHUN_MIN <= tahun <= TAHUN_MAKS:
+        return None
+    return f"tahun {tahun:04d} di luar jangkauan {TAHUN_MIN}–{TAHUN_MAKS}: periksa angka tahunnya"

@@ -8,12 +8,21 @@ all instead of one per build.
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 GALAT = "galat"
 PERINGATAN = "peringatan"
+# Every kind of line break: a problem is one line, whatever text it quotes (a line that
+# starts with "::error" is a command to GitHub Actions, not a message).
+_BARIS_BARU = re.compile("\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+
+
+def satu_baris(teks: str) -> str:
+    """``teks`` on one line: each line break shown as the two characters ``\\n``."""
+    return _BARIS_BARU.sub("\\\\n", teks)
 
 
 @dataclass(frozen=True, order=True)
@@ -33,7 +42,7 @@ class Masalah:
             if self.kolom:
                 tempat += f":{self.kolom}"
         awalan = "" if self.tingkat == GALAT else "peringatan: "
-        return f"{tempat}: {awalan}{self.pesan}"
+        return satu_baris(f"{tempat}: {awalan}{self.pesan}")
 
 
 @dataclass
@@ -78,3 +87,18 @@ def cetak(masalah: DaftarMasalah | list[Masalah]) -> None:
     daftar = masalah.urut() if isinstance(masalah, DaftarMasalah) else masalah
     for m in daftar:
         print(m, file=sys.stderr)
+
+
+def bilangan(n: int) -> str:
+    """A count as Indonesian writes it in a message: 199.990."""
+    return f"{n:,}".replace(",", ".")
+
+
+def ringkas(baris: list[str], batas: int = 15) -> list[str]:
+    """At most ``batas`` lines of a long list, then one "… dan N lainnya" line: a file
+    with a million odd columns must not print a million-line report."""
+    if len(baris) <= batas + 1:
+        return baris
+    sisa = len(baris) - batas
+    awalan = baris[0][: len(baris[0]) - len(baris[0].lstrip())]
+    return [*baris[:batas], f"{awalan}… dan {bilangan(sisa)} lainnya"]

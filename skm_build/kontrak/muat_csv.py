@@ -13,10 +13,11 @@ import itertools
 import operator
 import re
 from collections import Counter
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-from skm_build.alat.rekaman_csv import pemisah_judul
+from skm_build.alat.rekaman_csv import baris_terlalu_panjang, pemisah_judul
 from skm_build.alat.yaml_bertanda import kutip
 from skm_build.aturan.ikm import KODE_UNSUR, Tally
 from skm_build.kontrak.berkas import baca_teks
@@ -26,6 +27,7 @@ from skm_build.kontrak.kosakata import (
     KOLOM_DIKENAL,
     KOLOM_MAKS,
     KOLOM_TEKS,
+    PANJANG_BARIS_MAKS,
     PEKERJAAN,
     PENDIDIKAN,
     PITA_USIA,
@@ -40,8 +42,8 @@ from skm_build.kontrak.kosakata import (
 )
 from skm_build.kontrak.layanan import gabung_layanan
 from skm_build.kontrak.masalah import DaftarMasalah
-from skm_build.kontrak.model import BacaanCsv, Layanan, Periode, Profil
-from skm_build.kontrak.pribadi import kolom_pribadi
+from skm_build.kontrak.model import BacaanCsv, Periode, Profil
+from skm_build.kontrak.pribadi import jenis_data_pribadi, kolom_pribadi
 from skm_build.kontrak.teks_publik import mungkin_terlarang
 
 # The csv module refuses fields over 128 KB with an exception; pandas reads them. Finding
@@ -57,6 +59,10 @@ def muat_csv(berkas: Path, per: Periode, tidak_berlaku: tuple[str, ...],
         return None
     if not teks.strip():
         m.galat(berkas, 1, "berkas kosong: isi baris judul u1..u9 dan satu baris per responden")
+        return None
+    if nomor := baris_terlalu_panjang(teks, PANJANG_BARIS_MAKS):
+        m.galat(berkas, nomor, f"baris ini lebih panjang dari {PANJANG_BARIS_MAKS} karakter: "
+                "bukan baris jawaban responden; periksa isi berkas")
         return None
     judul = re.match(r"[^\r\n]*", teks).group()  # LF, CRLF or (old Mac Excel) CR alone
     pemisah = pemisah_judul(judul)
@@ -123,22 +129,40 @@ def _csv_bersih(teks: str, pemisah: str, nama_kolom: list[str], peta: dict[str, 
         teks = teks.replace("\r\n", "\n")
         if "\r" in teks:
             return None
-    baris = teks.split("\n")
-    if baris[-1] == "":
-        baris.pop()
-    del baris[0]
     n = len(nama_kolom)
-    if not baris or set(map(str.count, baris, itertools.repeat(pemisah))) != {n - 1}:
-        return None
-    sel = pemisah.join(baris).split(pemisah)
-    for j, asli in enumerate(nama_kolom):
-        if peta.get(asli) in KOLOM_TEKS and mungkin_terlarang("\0".join(set(sel[j::n]))):
+    dibaca = {j: peta[asli] for j, asli in enumerate(nama_kolom) if peta.get(asli) in KOLOM_DIBACA}
+    jawaban = [j for j, kolom in dibaca.items() if kolom in KODE_UNSUR]
+    nilai = {kolom: Counter() for kolom in dibaca.values()}
+    lain: dict[int, set[str]] = {j: set() for j in range(n) if j not in dibaca}
+    kolom = {peta.get(asli): j for j, asli in enumerate(nama_kolom)}
+    akumulasi: dict[str, tuple[int, list[list[int]]]] | None = (
+        {} if "layanan" in kolom else None)
+    banyak = 0
+    for baris in _blok_baris(teks):
+        if set(map(str.count, baris, itertools.repeat(pemisah))) != {n - 1}:
             return None
-    nilai = {peta[asli]: Counter(sel[j::n]) for j, asli in enumerate(nama_kolom)
-             if peta.get(asli) in KOLOM_DIBACA}
-    if all(nilai[kode][""] for kode in KODE_UNSUR) and _ada_baris_tanpa_jawaban(
-            sel, n, [j for j, asli in enumerate(nama_kolom) if peta.get(asli) in KODE_UNSUR]):
-        return None  # a row with no answer at all: the pandas path words its warning
+        banyak += len(baris)
+        sel = pemisah.join(baris).split(pemisah)
+        blok = {j: Counter(sel[j::n]) for j in dibaca}
+        if all(blok[j][""] for j in jawaban) and _ada_baris_tanpa_jawaban(sel, n, jawaban):
+            return None  # a row with no answer at all: the pandas path words its warning
+        if any(not blok[j].keys() <= _JAWABAN_BERSIH for j in jawaban):
+            return None
+        if akumulasi is not None:
+            _layanan_blok(sel, n, kolom, akumulasi)
+        for j, hitung in blok.items():
+            nilai[dibaca[j]].update(hitung)
+        for j, isi in lain.items():
+            isi.update(sel[j::n])
+    if not banyak:
+        return None
+    for j, isi in lain.items():
+        gabungan = "\0".join(isi)
+        if peta.get(nama_kolom[j]) in KOLOM_TEKS and mungkin_terlarang(gabungan):
+            return None
+        # every other column (jam, unknown ones) is kept in the public repository too
+        if jenis_data_pribadi(gabungan):
+            return None
     tally: dict[str, Tally] = {}
     for kode in KODE_UNSUR:
         hitung = nilai[kode]
@@ -171,13 +195,15 @@ def _csv_bersih(teks: str, pemisah: str, nama_kolom: list[str], peta: dict[str, 
         pendidikan=urut_kategori(kategori[1], URUTAN_PENDIDIKAN),
         pekerjaan=urut_kategori(kategori[2], URUTAN_PEKERJAAN),
     )
-    kolom = {peta.get(asli): j for j, asli in enumerate(nama_kolom)}
-    layanan = () if "layanan" not in kolom else _layanan_bersih(sel, n, kolom)
-    return len(baris), tally, profil, layanan
+    layanan = () if akumulasi is None else gabung_layanan(
+        {v: (r, dict(zip(KODE_UNSUR, map(tuple, t), strict=True)))
+         for v, (r, t) in akumulasi.items()})
+    return banyak, tally, profil, layanan
 
 
-def _layanan_bersih(sel: list[str], n: int, kolom: dict[str | None, int]) -> tuple[Layanan, ...]:
-    """Per-service tallies of a clean file (every row answers, see above).
+def _layanan_blok(sel: list[str], n: int, kolom: dict[str | None, int],
+                  akumulasi: dict[str, tuple[int, list[list[int]]]]) -> None:
+    """Add one block's per-service tallies to ``akumulasi`` (every answer already clean).
 
     Each row's service becomes a number s (first written first) and each answer cell a
     (s × 5 + answer) integer, so every unsur is one Counter of small ints, counted in C —
@@ -186,17 +212,41 @@ def _layanan_bersih(sel: list[str], n: int, kolom: dict[str | None, int]) -> tup
     nama = sel[kolom["layanan"]::n]
     nomor: dict[str, int] = {}
     dasar = [nomor.setdefault(v, len(nomor)) * _LEBAR for v in nama]
-    tally = [[[0, 0, 0, 0] for _ in KODE_UNSUR] for _ in nomor]
+    urut = list(nomor)
+    for v, c in Counter(nama).items():
+        if v not in akumulasi:
+            akumulasi[v] = (0, [[0, 0, 0, 0] for _ in KODE_UNSUR])
+        akumulasi[v] = (akumulasi[v][0] + c, akumulasi[v][1])
     for u, kode in enumerate(KODE_UNSUR):
         jawaban = map(_NILAI_SEL.__getitem__, sel[kolom[kode]::n])
         for kunci, c in Counter(map(operator.add, dasar, jawaban)).items():
             s, nilai = divmod(kunci, _LEBAR)
             if nilai:
-                tally[s][u][nilai - 1] += c
-    responden = Counter(nama)
-    return gabung_layanan({v: (responden[v], dict(zip(KODE_UNSUR, map(tuple, tally[s]),
-                                                      strict=True)))
-                           for v, s in nomor.items()})
+                akumulasi[urut[s]][1][u][nilai - 1] += c
+
+
+_BLOK = 1 << 22  # characters per block: memory stays flat however large the file
+
+
+def _blok_baris(teks: str) -> Iterator[list[str]]:
+    """The data lines of ``teks`` (after its header line), a block of lines at a time.
+
+    Splitting a 200 MB file into one list of cells took gigabytes; a block of ~4 MB
+    keeps the peak near the size of the text itself. A final newline ends the last
+    line, it does not start an empty one.
+    """
+    awal = teks.find("\n") + 1
+    if not awal:
+        return
+    while awal < len(teks):
+        akhir = teks.find("\n", awal + _BLOK)
+        if akhir == -1:
+            akhir = len(teks)
+        baris = teks[awal:akhir].split("\n")
+        if akhir == len(teks) and teks.endswith("\n"):
+            baris.pop()
+        yield baris
+        awal = akhir + 1
 
 
 def _ada_baris_tanpa_jawaban(sel: list[str], n: int, kolom_jawaban: list[int]) -> bool:

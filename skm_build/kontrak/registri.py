@@ -23,6 +23,7 @@ from skm_build.kontrak.kosakata import (
     POLA_NIP,
     POLA_PERIODE,
     POLA_SIDIK,
+    alasan_tahun,
 )
 from skm_build.kontrak.masalah import DaftarMasalah
 from skm_build.kontrak.model import (
@@ -33,6 +34,7 @@ from skm_build.kontrak.model import (
     Periode,
     Revisi,
 )
+from skm_build.kontrak.pribadi import jenis_data_pribadi
 
 
 @dataclass(frozen=True)
@@ -121,8 +123,12 @@ def _id_sah(b: Bidang, terlihat: dict[str, int], pola: re.Pattern, contoh: str) 
         b.galat("id", f"id '{kutip(ident)}' terlalu panjang ({len(ident)} karakter; "
                 f"batas {ID_MAKS})")
         return None
-    if not pola.match(ident):
+    if not pola.fullmatch(ident):
         b.galat("id", f"id '{kutip(ident)}' tidak sah: {contoh}")
+        return None
+    if jenis := jenis_data_pribadi(ident):
+        b.galat("id", f"id '{ident}' berisi data pribadi ({jenis}): id menjadi alamat halaman "
+                "dan nama berkas data terbuka")
         return None
     if ident in terlihat:
         b.galat("id", f"id '{ident}' sudah dipakai di baris {terlihat[ident]}")
@@ -171,6 +177,9 @@ def muat_periode(berkas: Path, m: DaftarMasalah) -> tuple[tuple[Periode, ...], s
         b.kunci_dikenal(("id", "nama", "mulai", "selesai", "batas_laporan", "pengesahan",
                          "revisi", "langkah"))
         ident = _id_sah(b, terlihat, POLA_PERIODE, f"tulis {BENTUK_PERIODE}")
+        if ident and (alasan := alasan_tahun(int(ident[:4]))):
+            b.galat("id", f"id '{ident}': {alasan}")
+            ident = None
         nama = b.teks("nama")
         mulai, selesai = b.tanggal("mulai"), b.tanggal("selesai")
         batas = b.tanggal("batas_laporan")
@@ -195,9 +204,9 @@ KUNCI_PENGESAHAN = ("nama", "nip", "jabatan", "tanggal", "sidik")
 
 def _isi_pengesahan(b: Bidang, ident: str | None, selesai: date | None) -> Pengesahan | None:
     """The fields of a sign-off (in ``pengesahan`` or an entry of ``revisi``)."""
-    nama, jabatan = b.teks("nama", publik=False), b.teks("jabatan")
+    nama, jabatan = b.teks("nama"), b.teks("jabatan")
     tanggal = b.tanggal("tanggal")
-    nip = b.teks("nip", publik=False)
+    nip = b.teks("nip")
     if nip is not None and not POLA_NIP.match(nip):
         b.galat("nip", f"NIP '{kutip(nip)}' tidak sah: NIP terdiri atas 18 angka tanpa spasi "
                 "(tulis dalam tanda kutip, mis. nip: \"196801011990031001\")")

@@ -2,7 +2,10 @@
 
 Nothing is written before the data has passed every check, and MkDocs builds into a
 fresh folder beside ``site/`` that replaces it only when the build succeeded, so a
-failing or killed build leaves the previously published site exactly as it was.
+failing or killed build leaves the previously published site exactly as it was. One
+build at a time: the whole build holds the project's lock (:mod:`skm_build.alat.kunci`),
+and its temporary folders carry its PID, so a build never removes a folder another
+live build is writing.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import html
 import logging
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -19,6 +23,7 @@ from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 
+from skm_build.alat.kunci import Terkunci, kunci_proyek
 from skm_build.hitung.hasil import Hasil, hitung_semua
 from skm_build.kontrak import sidik
 from skm_build.kontrak.galat import GalatSkm
@@ -77,8 +82,9 @@ def tulis_konten(proyek: Proyek, hasil: Hasil) -> list:
         penyusun = PembuatHalaman(hasil, versi)
         halaman = penyusun.semua()
         for sisa in proyek.konten.glob(f"{FOLDER_DIBANGUN}.*"):  # from a killed build
-            shutil.rmtree(sisa, ignore_errors=True)
-        sementara = Path(tempfile.mkdtemp(prefix=f"{FOLDER_DIBANGUN}.", dir=proyek.konten))
+            _hapus_bila_yatim(sisa)
+        sementara = Path(tempfile.mkdtemp(prefix=f"{FOLDER_DIBANGUN}.{os.getpid()}-",
+                                          dir=proyek.konten))
         try:
             contoh = hasil.data.kabupaten.data_contoh
             tulisan = _salin_tulisan_tangan(proyek.konten, sementara, contoh)
@@ -144,6 +150,26 @@ def _ganti_folder(baru: Path, lama: Path) -> None:
     shutil.rmtree(bekas, ignore_errors=True)
 
 
+def _hapus_bila_yatim(folder: Path) -> None:
+    """Remove a leftover build folder unless a live process other than this one owns it.
+
+    Build folders are named with their builder's PID (``site.baru-<pid>-…``,
+    ``site.lama-<pid>``, ``_dibangun.<pid>-…``). Under the project lock no other build
+    runs, so a live owner would be a build outside the lock (an older skm): its folder
+    is left alone rather than pulled from under it.
+    """
+    cocok = re.search(r"(?:\.baru-|\.lama-|_dibangun\.)(\d+)", folder.name)
+    if cocok and int(cocok.group(1)) != os.getpid():
+        try:
+            os.kill(int(cocok.group(1)), 0)
+            return  # its builder is alive
+        except ProcessLookupError:
+            pass
+        except (PermissionError, OverflowError):
+            return
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 def pulihkan(situs: Path) -> None:
     """Undo what a killed build left behind, before anything else is done.
 
@@ -158,7 +184,7 @@ def pulihkan(situs: Path) -> None:
             max(cadangan, key=lambda p: p.stat().st_mtime_ns).rename(situs)
     for pola in (f"{situs.name}.baru-*", f"{situs.name}.lama-*"):
         for sisa in situs.parent.glob(pola):
-            shutil.rmtree(sisa, ignore_errors=True)
+            _hapus_bila_yatim(sisa)
 
 
 def konfigurasi_mkdocs(proyek: Proyek, hasil: Hasil, nav: list, situs: Path):
@@ -182,15 +208,27 @@ def konfigurasi_mkdocs(proyek: Proyek, hasil: Hasil, nav: list, situs: Path):
     return cfg
 
 
-def bangun(proyek: Proyek) -> Path:
-    """The whole build. Returns the published ``site/`` folder."""
+def bangun(proyek: Proyek, siapa: str = "skm build") -> Path:
+    """The whole build, holding the project's lock. Returns the published ``site/``.
+
+    ``siapa`` names the command to whoever has to wait for the lock.
+    """
+    try:
+        with kunci_proyek(proyek.akar, siapa):
+            return _bangun(proyek)
+    except Terkunci as e:
+        raise BangunGagal(str(e)) from None
+
+
+def _bangun(proyek: Proyek) -> Path:
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.exceptions import MkDocsException
 
     pulihkan(proyek.situs)
     hasil = hitung(proyek)
     nav = tulis_konten(proyek, hasil)
-    baru = Path(tempfile.mkdtemp(prefix=f"{proyek.situs.name}.baru-", dir=proyek.akar))
+    baru = Path(tempfile.mkdtemp(prefix=f"{proyek.situs.name}.baru-{os.getpid()}-",
+                                 dir=proyek.akar))
     try:
         with tahap("mkdocs build") as c:
             _log_mkdocs()

@@ -36,7 +36,7 @@ def tanda_tangan(*folder: Path) -> tuple:
 
 def _bangun_dan_lapor(proyek: Proyek) -> None:
     try:
-        bangun(proyek)
+        bangun(proyek, "skm serve")
         print(f"Situs diperbarui ({time.strftime('%H:%M:%S')}).", file=sys.stderr)
     except BangunGagal as e:
         print(f"Gagal membangun: {e}", file=sys.stderr)

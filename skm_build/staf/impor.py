@@ -20,13 +20,14 @@ import csv
 import io
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 from skm_build.alat.lembar import Baris, Lembar
 from skm_build.aturan.ikm import KODE_UNSUR, REGULASI, UNSUR_MENURUT_KODE
+from skm_build.kontrak.masalah import ringkas
 from skm_build.kontrak.model import Periode
-from skm_build.kontrak.pribadi import PENANDA_DISAMARKAN
+from skm_build.kontrak.pribadi import PENANDA_DISAMARKAN, jenis_data_pribadi
 from skm_build.staf import kenali
 from skm_build.staf import rekap as rekap_mod
 from skm_build.staf.rekap import Rekap
@@ -113,6 +114,7 @@ def impor(semua_lembar: Sequence[Lembar], periode: Periode, sumber: str = "",
     data = lembar.baris[i_judul + 1:]
     _pasang_kolom(hasil, data)
     _periksa_skala(hasil, data)
+    hasil.kolom = [_pribadi_menurut_isi(k, data) for k in hasil.kolom]
     urutan = kenali.HARI_BULAN
     if "tanggal" in hasil.dipakai:
         j = hasil.dipakai["tanggal"].indeks
@@ -225,6 +227,17 @@ def _judul(baris: Sequence[Baris], i: int) -> tuple[int, list[object]]:
     lebar = max(len(sel), len(atas))
     return nomor, [_sel(sel, j) if _sel(sel, j) is not None else _sel(atas, j)
                    for j in range(lebar)]
+
+
+def _pribadi_menurut_isi(k: KolomSumber, data: Sequence[Baris]) -> KolomSumber:
+    """A column left out whose cells hold personal data is reported as a personal-data
+    column, whatever its header says (it is not written either way)."""
+    if k.kenal.tujuan is not None or k.kenal.pribadi:
+        return k
+    if any((v := _sel(r, k.indeks)) is not None and jenis_data_pribadi(str(v))
+           for _, r in data):
+        return replace(k, kenal=kenali.Judul(None, kenali.PRIBADI))
+    return k
 
 
 def _sel(sel: Sequence[object], j: int) -> object:
@@ -552,13 +565,13 @@ def ringkasan(hasil: HasilImpor, tujuan: str) -> str:
     pribadi = [k for k in hasil.kolom if k.kenal.pribadi]
     if pribadi:
         baris += ["", "Kolom data pribadi — DIBUANG, tidak ditulis:"]
-        baris += [f"  {k.letak:<9} \"{_pendek(k.judul)}\"" for k in pribadi]
+        baris += ringkas([f"  {k.letak:<9} \"{_pendek(k.judul)}\"" for k in pribadi])
     lain = [(k, k.kenal.alasan) for k in hasil.kolom
             if k.kenal.tujuan is None and not k.kenal.pribadi] + hasil.kembar
     if lain:
         baris += ["", "Kolom lain yang tidak ditulis:"]
-        baris += [f"  {k.letak:<9} \"{_pendek(k.judul)}\": {alasan}"
-                  for k, alasan in sorted(lain, key=lambda x: x[0].indeks)]
+        baris += ringkas([f"  {k.letak:<9} \"{_pendek(k.judul)}\": {alasan}"
+                          for k, alasan in sorted(lain, key=lambda x: x[0].indeks)])
     if hasil.dilewati:
         baris += ["", f"Baris yang dilewati ({len(lewat)}) — tidak dihitung:"]
         baris += [f"  {_nomor(nomor)}: {alasan}"

@@ -16,11 +16,11 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from skm_build.alat.tulis import tulis_atomik
+from skm_build.alat.tulis import dipulihkan_bila_gagal, tulis_atomik
 from skm_build.aturan.ikm import KODE_UNSUR
 from skm_build.hitung.hasil import hitung_semua
 from skm_build.kontrak.galat import KELUAR_DATA, KELUAR_OK, GalatSkm, SalahPakai
-from skm_build.kontrak.kosakata import BENTUK_PERIODE, MINIMUM_RESPONDEN_LAYANAN
+from skm_build.kontrak.kosakata import BENTUK_PERIODE, MINIMUM_RESPONDEN_LAYANAN, alasan_tahun
 from skm_build.kontrak.masalah import cetak
 from skm_build.kontrak.muat import periksa
 from skm_build.kontrak.proyek import Proyek
@@ -114,9 +114,12 @@ def daftarkan(tambah: Tambah, bangun_situs: Callable[[Proyek], Path]) -> None:
 
 def _tanggal(teks: str) -> date:
     try:
-        return date.fromisoformat(teks.strip())
+        hasil = date.fromisoformat(teks.strip())
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{teks}' bukan tanggal TTTT-BB-HH") from None
+    if alasan := alasan_tahun(hasil.year):
+        raise argparse.ArgumentTypeError(f"'{teks}': {alasan}")
+    return hasil
 
 
 def _tampil(jalur: Path) -> str:
@@ -185,15 +188,19 @@ def perintah_import(args: argparse.Namespace) -> int:
     ditimpa = (" (menimpa berkas lama" + (f"; {csv_lama.name} baris lama dihapus"
                                           if csv_lama.exists() else "") + ")"
                if csv_lama.exists() or agregat.ada_hitungan(teks_lama) else "")
-    tulis_atomik(laporan, teks_baru.encode("utf-8"))
-    csv_lama.unlink(missing_ok=True)
+    # every file of the import, or none (a full disk or Ctrl-C half-way puts them back)
+    with dipulihkan_bila_gagal(laporan, csv_lama, baris_csv, saran_txt) as tetapkan:
+        tulis_atomik(laporan, teks_baru.encode("utf-8"))
+        csv_lama.unlink(missing_ok=True)
+        if hasil.keluaran:
+            tulis_atomik(baris_csv, csv_kanonik(hasil))
+            saran = [(n, b["saran"]) for n, b in zip(hasil.nomor_keluaran, hasil.keluaran,
+                                                     strict=True) if b.get("saran")]
+            tulis_atomik(saran_txt, simpan.teks_saran(
+                saran, unit.nama, per.nama, args.berkas.name, _tampil(laporan)).encode("utf-8"))
+        tetapkan()
     print(ringkasan(hasil, _tampil(laporan) + ditimpa))
     if hasil.keluaran:
-        tulis_atomik(baris_csv, csv_kanonik(hasil))
-        saran = [(n, b["saran"]) for n, b in zip(hasil.nomor_keluaran, hasil.keluaran,
-                                                 strict=True) if b.get("saran")]
-        tulis_atomik(saran_txt, simpan.teks_saran(saran, unit.nama, per.nama, args.berkas.name,
-                                                  _tampil(laporan)).encode("utf-8"))
         print(f"Ditulis ke data/ hanya hitungan: {_tampil(laporan)} ({hitungan.responden} "
               "responden).")
         print(f"Baris responden (tidak masuk git): {_tampil(baris_csv)}")
@@ -332,6 +339,8 @@ def perintah_periode(args: argparse.Namespace) -> int:
     from skm_build.staf import periode_baru as pb
 
     reg = baca_registri(args.data)
+    if args.id[:4].isdigit() and (alasan := alasan_tahun(int(args.id[:4]))):
+        raise SalahPakai(f"periode tidak ditambahkan: id '{args.id}': {alasan}")
     bawaan = pb.bawaan_dari_id(args.id)
     if bawaan is None and not (args.nama and args.mulai and args.selesai):
         raise SalahPakai(f"id '{args.id}' tidak sah: tulis {BENTUK_PERIODE} "
@@ -345,11 +354,13 @@ def perintah_periode(args: argparse.Namespace) -> int:
         raise SalahPakai("periode tidak ditambahkan:\n  - " + "\n  - ".join(masalah))
     berkas = args.data / "periode.yaml"
     sebelum = {str(m) for m in periksa(args.data).masalah.galat_saja}
-    lama = pb.tambahkan(berkas, u)
-    sesudah = periksa(args.data).masalah
-    baru = [m for m in sesudah.urut() if m.tingkat == "galat" and str(m) not in sebelum]
+    with dipulihkan_bila_gagal(berkas) as tetapkan:  # restored unless confirmed below
+        pb.tambahkan(berkas, u)
+        sesudah = periksa(args.data).masalah
+        baru = [m for m in sesudah.urut() if m.tingkat == "galat" and str(m) not in sebelum]
+        if not baru:
+            tetapkan()
     if baru:
-        pb.kembalikan(berkas, lama)
         for m in baru:
             print(m, file=sys.stderr)
         print(f"\nPeriode tidak ditambahkan: {_tampil(berkas)} dikembalikan seperti semula.",

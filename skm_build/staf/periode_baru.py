@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from skm_build.alat.tulis import tulis_atomik
 from skm_build.aturan.sop import HARI_LAPOR
-from skm_build.kontrak.kosakata import BENTUK_PERIODE, POLA_PERIODE
+from skm_build.kontrak.kosakata import BENTUK_PERIODE, POLA_PERIODE, alasan_tahun
 from skm_build.kontrak.model import Periode
 from skm_build.terbit.format_id import BULAN
 
@@ -44,7 +45,7 @@ def batas_baku(selesai: date) -> date:
 def bawaan_dari_id(ident: str) -> tuple[str, date, date] | None:
     """Name and dates that an id implies: 2026-s1 → Semester I 2026, 1 Jan – 30 Jun;
     2026-02 → Februari 2026, 1 – 28 Feb."""
-    if not POLA_PERIODE.match(ident):
+    if not POLA_PERIODE.fullmatch(ident):
         return None
     if bulanan := re.fullmatch(r"(\d{4})-(\d{2})", ident):
         tahun, bulan = int(bulanan.group(1)), int(bulanan.group(2))
@@ -67,7 +68,7 @@ def bawaan_dari_id(ident: str) -> tuple[str, date, date] | None:
 def masalah_usulan(u: Usulan, ada: tuple[Periode, ...]) -> list[str]:
     """Every reason to refuse the new period, in Indonesian (empty when it is acceptable)."""
     hasil = []
-    if not POLA_PERIODE.match(u.id):
+    if not POLA_PERIODE.fullmatch(u.id):
         hasil.append(f"id '{u.id}' tidak sah: tulis {BENTUK_PERIODE} "
                      "(mis. 2026-s1 atau 2026-02)")
     if not u.nama.strip() or "\n" in u.nama:
@@ -75,6 +76,10 @@ def masalah_usulan(u: Usulan, ada: tuple[Periode, ...]) -> list[str]:
     if u.selesai < u.mulai:
         hasil.append(f"tanggal selesai {u.selesai.isoformat()} lebih awal dari mulai "
                      f"{u.mulai.isoformat()}")
+    for apa, tanggal in (("mulai", u.mulai), ("selesai", u.selesai),
+                         ("batas laporan", u.batas_laporan)):
+        if alasan := alasan_tahun(tanggal.year):
+            hasil.append(f"{apa} {tanggal.isoformat()}: {alasan}")
     if u.batas_laporan < u.selesai:
         hasil.append(f"batas laporan {u.batas_laporan.isoformat()} lebih awal dari tanggal "
                      f"selesai {u.selesai.isoformat()}")
@@ -103,22 +108,12 @@ def teks_yaml(u: Usulan) -> str:
             f"  batas_laporan: {u.batas_laporan.isoformat()}\n")
 
 
-def tambahkan(berkas: Path, u: Usulan) -> bytes | None:
-    """Append the entry to ``berkas``; return the previous bytes (None: no file before)."""
-    lama = berkas.read_bytes() if berkas.exists() else None
-    teks = b"" if lama is None else lama
+def tambahkan(berkas: Path, u: Usulan) -> None:
+    """Append the entry to ``berkas`` (rewritten atomically: old file or new, never half)."""
+    teks = berkas.read_bytes() if berkas.exists() else b""
     if teks and not teks.endswith(b"\n"):
         teks += b"\r\n" if b"\r\n" in teks else b"\n"
     baru = teks_yaml(u)
     if b"\r\n" in teks:
         baru = baru.replace("\n", "\r\n")
-    berkas.write_bytes(teks + baru.encode("utf-8"))
-    return lama
-
-
-def kembalikan(berkas: Path, lama: bytes | None) -> None:
-    """Undo :func:`tambahkan`."""
-    if lama is None:
-        berkas.unlink(missing_ok=True)
-    else:
-        berkas.write_bytes(lama)
+    tulis_atomik(berkas, teks + baru.encode("utf-8"))

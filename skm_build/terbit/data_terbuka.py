@@ -26,6 +26,8 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import re
+import unicodedata
 import zipfile
 from collections.abc import Sequence
 from datetime import datetime, time
@@ -59,6 +61,20 @@ LISENSI = {
 }
 
 
+# OWASP "CSV injection": a spreadsheet runs a text cell starting with one of these (after
+# spaces) as a formula; such a cell is published with a leading apostrophe, which Excel
+# and LibreOffice take as "text" and do not show.
+_AWAL_RUMUS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def aman_rumus(nilai: object) -> object:
+    """``nilai`` safe to open in a spreadsheet: text that could run as a formula gets a '."""
+    if isinstance(nilai, str) and (nilai.startswith(_AWAL_RUMUS)
+                                   or nilai.lstrip(" \u00a0").startswith(_AWAL_RUMUS)):
+        return "'" + nilai
+    return nilai
+
+
 def _teks_csv(nilai: object) -> str:
     if nilai is None:
         return ""
@@ -68,7 +84,7 @@ def _teks_csv(nilai: object) -> str:
         return f"{nilai:f}"
     if hasattr(nilai, "isoformat"):
         return nilai.isoformat()
-    return str(nilai)
+    return str(aman_rumus(nilai))
 
 
 def ke_csv(tabel: Tabel) -> bytes:
@@ -108,7 +124,7 @@ def ke_xlsx(tabel_: Sequence[Tabel], tanggal: datetime) -> bytes:
             judul.append(sel)
         ws.append(judul)
         for b in t.baris:
-            ws.append([hasil_json.nilai_polos(b[k.nama]) for k in t.kolom])
+            ws.append([aman_rumus(hasil_json.nilai_polos(b[k.nama])) for k in t.kolom])
     wb.properties.creator = "skm"
     wb.properties.created = tanggal
     wb.properties.modified = tanggal
@@ -148,7 +164,9 @@ def datapackage(hasil: Hasil, k: HasilKabupaten, tabel_: Sequence[Tabel],
                                       "coba, bukan hasil survei yang sebenarnya."})
     sumber.append({"title": f"{REGULASI} tentang {REGULASI_JUDUL}",
                    "description": "Dasar metode perhitungan IKM."})
-    slug = "-".join("".join(c if c.isalnum() else " " for c in kab.nama.lower()).split())
+    # Frictionless names are [a-z0-9._-]: "Pidië Jaya – Açeh" becomes "pidie-jaya-aceh"
+    ascii_ = unicodedata.normalize("NFKD", kab.nama).encode("ascii", "ignore").decode()
+    slug = "-".join(re.sub(r"[^a-z0-9]+", " ", ascii_.lower()).split())
 
     def utuh(nama: str) -> dict:
         return {"bytes": len(berkas[nama]),

@@ -22,6 +22,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.xml.functions import tostring
 
 from skm_build.alat.arsip import kemas_ulang
+from skm_build.alat.tulis import tulis_atomik
 from skm_build.aturan.ikm import KODE_UNSUR, PERTANYAAN, REGULASI, UNSUR
 from skm_build.kontrak.kosakata import URUTAN_PEKERJAAN, URUTAN_PENDIDIKAN, USIA_MAKS, USIA_MIN
 
@@ -78,7 +79,7 @@ def tulis_templat(folder: Path) -> list[Path]:
     hasil = []
     for nama, isi in ((NAMA_CSV, templat_csv()), (NAMA_XLSX, templat_xlsx())):
         berkas = folder / nama
-        berkas.write_bytes(isi)
+        tulis_atomik(berkas, isi)
         hasil.append(berkas)
     return hasil
 
