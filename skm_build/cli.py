@@ -186,10 +186,10 @@ def _dihentikan(nomor: int, _bingkai: object) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
     with contextlib.suppress(ValueError):  # only the main thread may set a handler
         signal.signal(signal.SIGTERM, _dihentikan)
     try:
+        args = _parser().parse_args(argv)  # (imports the commands: Ctrl-C may land here)
         if args.data is None:  # the project above the working folder, as git finds its repo
             args.akar = akar_proyek(Path.cwd())
             args.data = args.akar / DATA
