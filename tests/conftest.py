@@ -75,13 +75,17 @@ def sahkan(folder: Path, periode: str, nama: str, jabatan: str, tanggal: str) ->
                  "--nip", NIP_UJI, "--jabatan", jabatan, "--tanggal", tanggal]) == 0
 
 
-@pytest.fixture
-def data(tmp_path: Path) -> Path:
+def data_kecil(folder: Path) -> Path:
     """A valid data folder: two units, two periods, one respondent CSV."""
-    folder = tmp_path / "data"
     tulis(folder, "kabupaten.yaml", KABUPATEN)
     tulis(folder, "opd.yaml", OPD)
     tulis(folder, "periode.yaml", PERIODE)
     tulis(folder, "survei/2025-s1/dukcapil.csv", CSV_DUKCAPIL)
     tulis(folder, "survei/2025-s1/dukcapil.yaml", "diterima: 2025-07-10\npopulasi: 4\n")
     return folder
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    """A valid data folder (:func:`data_kecil`) in the test's own temporary folder."""
+    return data_kecil(tmp_path / "data")

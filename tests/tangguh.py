@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bantuan import salin_proyek
-from conftest import CSV_DUKCAPIL, KABUPATEN, OPD, PERIODE, tulis
+from conftest import data_kecil
 
 BATAS_DETIK = 120
 
@@ -65,16 +65,6 @@ def skm(akar: Path, *args: str, env: dict[str, str] | None = None,
     mb = puncak / 1024 if puncak > sebelum else float("nan")
     assert "Traceback" not in r.stdout + r.stderr, r.stderr[-3000:]
     return Hasil(r.returncode, r.stdout, r.stderr, detik, mb)
-
-
-def data_kecil(folder: Path) -> Path:
-    """The small valid data folder of tests/conftest.py."""
-    tulis(folder, "kabupaten.yaml", KABUPATEN)
-    tulis(folder, "opd.yaml", OPD)
-    tulis(folder, "periode.yaml", PERIODE)
-    tulis(folder, "survei/2025-s1/dukcapil.csv", CSV_DUKCAPIL)
-    tulis(folder, "survei/2025-s1/dukcapil.yaml", "diterima: 2025-07-10\npopulasi: 4\n")
-    return folder
 
 
 def proyek_kecil(akar: Path) -> Path:

@@ -15,23 +15,12 @@ import pytest
 import yaml
 from bantuan import sidik
 from conftest import tulis
+from test_cli import skm
 
 from skm_build.cli import main
 
 UNIT = "kecamatan-jaten"
 LAPORAN = f"survei/2025-s1/{UNIT}.yaml"
-
-
-def skm(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    """Run `skm ARGV` in-process: (exit code, stdout, stderr), usage errors included."""
-    capsys.readouterr()
-    try:
-        kode = main(list(argv))
-    except SystemExit as e:  # argparse ends wrong usage with SystemExit(2)
-        kode = e.code
-    keluaran = capsys.readouterr()
-    assert "Traceback" not in keluaran.out + keluaran.err
-    return kode, keluaran.out, keluaran.err
 
 
 def impor(capsys, data: Path, berkas: Path, *lain: str, opd: str = UNIT,
