@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import markdown
 
-from skm_build.kartu import tabel_kartu
+from skm_build.terbit.kartu import tabel_kartu
 
 LEBAR = """\
 Sebelum.

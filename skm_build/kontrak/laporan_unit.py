@@ -22,6 +22,7 @@ class LaporanUnit:
     populasi: int | None = None
     tidak_berlaku: tuple[str, ...] = ()
     tindak_lanjut: tuple[TindakLanjut, ...] = ()
+    ringkasan_masukan: str | None = None
     jawaban: dict[str, Tally] | None = None
     responden: int | None = None
     baris_jawaban: int | None = None
@@ -37,8 +38,9 @@ def muat_laporan(berkas: Path, m: DaftarMasalah) -> LaporanUnit | None:
         return None
     b = Bidang(m, berkas, doc, (), isi)
     b.kunci_dikenal(("diterima", "populasi", "unsur_tidak_berlaku", "tindak_lanjut",
-                     "jawaban", "responden"))
+                     "jawaban", "responden", "ringkasan_masukan"))
     lap = LaporanUnit()
+    lap.ringkasan_masukan = b.teks("ringkasan_masukan", wajib=False)
     lap.diterima = b.tanggal("diterima", wajib=False)
     lap.populasi = b.bulat("populasi", 1, CACAH_MAKS)
     lap.responden = b.bulat("responden", 1, CACAH_MAKS)

@@ -21,6 +21,11 @@ class Kabupaten:
     data_contoh: bool
     bobot: str
     agregasi: str
+    # Contact details printed on kontak/ (all optional): the office, not a person.
+    alamat: str | None = None
+    telepon: str | None = None
+    email: str | None = None
+    lapor: str | None = None  # SP4N-LAPOR! address for complaints
 
 
 @dataclass(frozen=True)
@@ -29,6 +34,9 @@ class Opd:
     nama: str
     jenis: str
     target_ikm: float | None = None
+    singkatan: str | None = None  # the name people use: "Dukcapil"
+    alias: tuple[str, ...] = ()  # other names search should find: ("Disdukcapil",)
+    tautan_survei: str | None = None  # where citizens fill in the unit's survey
 
 
 @dataclass(frozen=True)
@@ -84,6 +92,7 @@ class Survei:
     populasi: int | None = None
     tidak_berlaku: tuple[str, ...] = ()
     tindak_lanjut: tuple[TindakLanjut, ...] = ()
+    ringkasan_masukan: str | None = None  # feedback themes, summarised by staff
 
 
 @dataclass(frozen=True)

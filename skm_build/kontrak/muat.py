@@ -135,5 +135,6 @@ def _muat_satu_unit(ident: str, per: Periode, csv_: Path | None, yml: Path | Non
                      "'jawaban'): unit dianggap belum melapor")
         return None
     return Survei(ident, per.id, responden, tally, sumber, profil, laporan.diterima,
-                  laporan.populasi, laporan.tidak_berlaku, laporan.tindak_lanjut)
+                  laporan.populasi, laporan.tidak_berlaku, laporan.tindak_lanjut,
+                  laporan.ringkasan_masukan)
 

@@ -51,8 +51,14 @@ def muat_kabupaten(berkas: Path, m: DaftarMasalah) -> Kabupaten | None:
     if isi is None:
         return None
     b = Bidang(m, berkas, doc, (), isi)
-    b.kunci_dikenal(("nama", "penyusun", "data_contoh", "bobot", "agregasi"))
+    b.kunci_dikenal(("nama", "penyusun", "data_contoh", "bobot", "agregasi", "alamat",
+                     "telepon", "email", "lapor"))
     nama = b.teks("nama")
+    # The office's own phone and e-mail are published on purpose: not personal data.
+    kontak = {"alamat": b.teks("alamat", wajib=False),
+              "telepon": b.teks("telepon", wajib=False, publik=False),
+              "email": b.teks("email", wajib=False, publik=False),
+              "lapor": _tautan(b, "lapor")}
     penyusun = b.teks("penyusun", wajib=False) or "Bagian Organisasi"
     contoh = isi.get("data_contoh", False)
     if not isinstance(contoh, bool):
@@ -65,7 +71,30 @@ def muat_kabupaten(berkas: Path, m: DaftarMasalah) -> Kabupaten | None:
     agregasi = b.pilihan("agregasi", tuple(AGREGASI), AGREGASI_BAKU)
     if not b.ok or nama is None or agregasi is None or bobot is None:
         return None
-    return Kabupaten(nama, penyusun, bool(contoh), bobot, agregasi)
+    return Kabupaten(nama, penyusun, bool(contoh), bobot, agregasi, **kontak)
+
+
+def _tautan(b: Bidang, kunci: str) -> str | None:
+    """An optional web address; only https:// (a page link must never run script)."""
+    teks = b.teks(kunci, wajib=False)
+    if teks is not None and not re.fullmatch(r"https://[^\s\"'<>]+", teks):
+        b.galat(kunci, f"'{kunci}' bernilai '{kutip(teks)}': harus alamat web yang diawali "
+                "https://")
+        return None
+    return teks
+
+
+def _daftar_teks(b: Bidang, kunci: str) -> tuple[str, ...]:
+    """An optional list of short texts (``alias: [Disdukcapil, Capil]``)."""
+    nilai = b.isi.get(kunci)
+    if nilai is None:
+        return ()
+    if not isinstance(nilai, list):
+        nilai = [nilai]
+    sub = Bidang(b.m, b.berkas, b.doc, (*b.jalur, kunci), dict(enumerate(nilai)))
+    hasil = tuple(t for i in range(len(nilai)) if (t := sub.teks(i)))  # type: ignore[arg-type]
+    b.ok = b.ok and sub.ok
+    return hasil
 
 
 def _daftar(berkas: Path, m: DaftarMasalah, apa: str) -> tuple[YamlBertanda, list] | None:
@@ -114,7 +143,11 @@ def muat_opd(berkas: Path, m: DaftarMasalah) -> tuple[tuple[Opd, ...], set[str] 
         if isi is None:
             continue
         b = Bidang(m, berkas, doc, (i,), isi)
-        b.kunci_dikenal(("id", "nama", "jenis", "target_ikm"))
+        b.kunci_dikenal(("id", "nama", "jenis", "target_ikm", "singkatan", "alias",
+                         "tautan_survei"))
+        sebutan = {"singkatan": b.teks("singkatan", wajib=False),
+                   "alias": _daftar_teks(b, "alias"),
+                   "tautan_survei": _tautan(b, "tautan_survei")}
         ident = _id_sah(b, terlihat, POLA_ID, "gunakan huruf kecil, angka dan '-' saja")
         nama = b.teks("nama")
         jenis = b.pilihan("jenis", JENIS_OPD, "lainnya")
@@ -123,7 +156,8 @@ def muat_opd(berkas: Path, m: DaftarMasalah) -> tuple[tuple[Opd, ...], set[str] 
                                    or not 25 <= target <= 100):
             b.galat("target_ikm", f"'target_ikm' bernilai '{kutip(target)}': harus angka 25–100")
         if b.ok and ident and nama and jenis:
-            hasil.append(Opd(ident, nama, jenis, None if target is None else float(target)))
+            hasil.append(Opd(ident, nama, jenis, None if target is None else float(target),
+                             **sebutan))
     return tuple(hasil), set(terlihat)
 
 
