@@ -108,8 +108,9 @@ def wadah(ident: str, fig: Figur, keterangan: str, judul: str | None = None,
         f'<figure class="skm-grafik">{kepala}{legenda_mutu() if legenda else ""}'
         f'<div class="skm-chart" id="grafik-{html.escape(ident)}" role="img" '
         f'aria-label="{html.escape(keterangan, quote=True)}" style="min-height:{tinggi}px" '
-        f'data-plotly="{html.escape(spesifikasi, quote=True)}"><noscript><p>Grafik ini '
-        f"memerlukan JavaScript. Angka yang sama ada pada {html.escape(tabel)}.</p>"
+        f'data-plotly="{html.escape(spesifikasi, quote=True)}"><noscript>'
+        "<p data-search-exclude>Grafik ini memerlukan JavaScript. Angka yang sama ada pada "
+        f"{html.escape(tabel)}.</p>"
         "</noscript></div></figure>"
     )
 
@@ -120,7 +121,7 @@ def legenda_mutu() -> str:
         f'<span class="skm-legenda-butir"><span class="skm-legenda-warna" '
         f'style="background:{WARNA_MUTU[m.huruf]}"></span>{m.huruf} {m.kinerja} '
         f"({m.interval_25_100.replace(' – ', '–')})</span>" for m in TABEL_MUTU)
-    return f'<p class="skm-legenda-mutu">Pita warna: {butir}</p>'
+    return f'<p class="skm-legenda-mutu" data-search-exclude>Pita warna: {butir}</p>'
 
 
 def label_periode(nama: str) -> str:
