@@ -220,13 +220,15 @@ def sebaran_mutu(jumlah: dict[str, int]) -> Figur:
     """How many units earned each grade."""
     huruf = [m.huruf for m in TABEL_MUTU]
     return {"data": [{
-        "hovertemplate": "%{x}: %{y} unit<extra></extra>",
+        "customdata": [m.kinerja for m in TABEL_MUTU],
+        "hovertemplate": "%{x} (%{customdata}): %{y} unit<extra></extra>",
         "marker": {"color": [WARNA_MUTU[h] for h in huruf]},
         "text": [str(jumlah.get(h, 0)) for h in huruf], "textposition": "outside",
-        "x": [f"{m.huruf} ({m.kinerja})" for m in TABEL_MUTU],
+        "x": huruf,  # letters only: four "A (Sangat baik)" labels overlap on a phone
         "y": [jumlah.get(h, 0) for h in huruf], "type": "bar",
     }], "layout": _tata_letak(
         260, yaxis={"rangemode": "tozero", "automargin": True, "fixedrange": True,
                     "title": {"text": "Banyaknya unit"}},
-        xaxis={"automargin": True, "tickangle": 0, "fixedrange": True},
+        xaxis={"automargin": True, "tickangle": 0, "fixedrange": True,
+               "title": {"text": "Mutu"}},
         margin={"l": 8, "r": 8, "t": 24, "b": 8})}
