@@ -154,11 +154,12 @@ def tunggu_grafik(page) -> None:
 # Per chart container: its figure and the table that follows its <figure> (headline,
 # legend and chart) — the next element or the first table inside it (the plain <div>
 # that keeps a table out of the search index, the card wrapper of kartu.py, Material's
-# scroll wrapper) — as rows of cell texts.
+# scroll wrapper, a folded <details> for the long tables) — as rows of cell texts.
 GRAFIK_DAN_TABEL = """() => [...document.querySelectorAll('[data-plotly]')].map(el => {
     const next = (el.closest('figure') || el).nextElementSibling;
     let table = null;
     if (next && next.tagName === 'TABLE') table = next;
+    else if (next && next.tagName === 'DETAILS') table = next.querySelector('table');
     else if (next && next.tagName === 'DIV') {
         const pertama = next.querySelector('table');
         if (pertama && next.firstElementChild && next.firstElementChild.contains(pertama))

@@ -356,7 +356,7 @@ class PembuatHalaman:
                 [float(bulat(h.ikm.ikm, 2)) for h in k.unit],
                 [h.ikm.mutu.huruf for h in k.unit]),
             f"Peringkat IKM unit layanan, {per.nama}", kalimat_peringkat(k.unit),
-            legenda=True, tabel="tabel peringkat di bawah grafik ini")
+            legenda=True, tabel='"Tabel peringkat" di bawah grafik ini')
         konteks["peta_unit_maks"] = PETA_UNIT_MAKS
         konteks["grafik_peta"] = None if len(k.unit) > PETA_UNIT_MAKS else grafik.wadah(
             f"peta-unsur-{periode_id}", grafik.peta_panas(
@@ -364,7 +364,7 @@ class PembuatHalaman:
                 [[None if x.nrr_25 is None else float(bulat(x.nrr_25, 2))
                   for x in h.ikm.unsur] for h in k.unit]),
             f"Nilai setiap unit per unsur, {per.nama}", kalimat_peta(k.unit), legenda=True,
-            tabel="tabel nilai setiap unit per unsur di bawah grafik ini")
+            tabel='"Tabel nilai setiap unit per unsur" di bawah grafik ini')
         konteks["tanda_kurang"] = any(h.sampel_memadai is False for h in k.unit)
         ringkas = (f"IKM {self.kab.nama} {per.nama}: {fmt.angka(k.ikm)}, mutu {k.mutu.huruf} "
                    f"({k.mutu.kinerja}), {_arah(k.perubahan)}; {len(k.unit)} unit, "
