@@ -105,7 +105,9 @@ def wadah(ident: str, fig: Figur, keterangan: str, judul: str | None = None,
     kepala = (f'<figcaption class="skm-judul-grafik">{html.escape(judul)}</figcaption>'
               if judul else "")
     return Aman(
-        f'<figure class="skm-grafik">{kepala}{legenda_mutu() if legenda else ""}'
+        # Height while skipped off screen (content-visibility): chart, headline, legend.
+        f'<figure class="skm-grafik" style="contain-intrinsic-size:auto {tinggi + 100}px">'
+        f'{kepala}{legenda_mutu() if legenda else ""}'
         f'<div class="skm-chart" id="grafik-{html.escape(ident)}" role="img" '
         f'aria-label="{html.escape(keterangan, quote=True)}" style="min-height:{tinggi}px" '
         f'data-plotly="{html.escape(spesifikasi, quote=True)}"><noscript>'
