@@ -230,7 +230,7 @@ def test_setiap_grafik_berjudul_kalimat_dari_angkanya(buka, jalur):
 
 def test_judul_grafik_tren_unit_menyebut_arah_dan_nilai_terbaru(buka):
     page = buka("opd/dukcapil/")
-    judul = page.locator("figure:has(#grafik-tren) .skm-judul-grafik").inner_text()
+    judul = page.locator("figure:has(#grafik-tren) .skm-judul-grafik").text_content()
     assert re.fullmatch(r"IKM \S.* (naik \d+,\d{2} poin menjadi|turun \d+,\d{2} poin menjadi"
                         r"|tetap) \d{2,3},\d{2} \([ABCD]\)[^.]*\.?", judul.strip()), judul
 
@@ -241,7 +241,9 @@ def test_sumbu_tren_tetap_25_sampai_100_dengan_keterangan_pita_mutu(buka, jalur)
     rentang = page.evaluate("""() => JSON.parse(document.querySelector(
         '[id^=grafik-tren]').getAttribute('data-plotly')).layout.yaxis.range""")
     assert rentang == [25, 100]
-    legenda = page.locator("figure:has([id^=grafik-tren]) .skm-legenda-mutu").inner_text()
+    # textContent: a chart's figure off screen is not rendered (content-visibility), and
+    # innerText reads only rendered text.
+    legenda = page.locator("figure:has([id^=grafik-tren]) .skm-legenda-mutu").text_content()
     for huruf in "ABCD":
         assert huruf in legenda
 
@@ -252,7 +254,7 @@ def test_tanpa_javascript_wadah_grafik_menunjuk_tabel(buka, jalur):
     wadah = page.locator("[data-plotly]")
     assert wadah.count() > 0
     for i in range(wadah.count()):
-        assert "tabel" in wadah.nth(i).inner_text().lower()
+        assert "tabel" in wadah.nth(i).text_content().lower()
 
 
 def test_peringkat_periode_berupa_grafik_berurutan(buka):
