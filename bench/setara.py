@@ -6,8 +6,8 @@ takes over. This script writes thousands of small respondent files — clean one
 bent in the ways spreadsheets and people bend them (``;``, BOM, CRLF, lone CR, quotes,
 padded values, ragged or blank lines, bad answers, ages and dates, header quirks, ties in
 the counts) — and runs ``_muat_csv`` on each twice: as is, and with the fast path switched
-off. The problems reported (text, order) and the returned tallies and profile (including
-dict order) must be identical.
+off. The problems reported (text, order) and the returned tallies, profile and per-service
+tallies (including dict order) must be identical.
 
     python bench/setara.py [--kasus 4000] [--benih 1]
 """
@@ -43,7 +43,8 @@ PENDIDIKAN = ["SD", "SMP", "SMA", "SLTA", "slta", "D1-D3", "D3", "S1", "D4", "S2
               "SMK", " S1", "Sarjana", "s1 ", "MTs", "magister", "D 3", "Doktor"]
 PEKERJAAN = ["PNS", "TNI", "POLRI", "Swasta", "Wirausaha", "Lainnya", "pns", "", "Petani",
              "swasta ", "LAINNYA", "Pegawai Negeri", "pegawai  negeri", "ASN", "lain-lain"]
-LAYANAN = ["KTP", "Izin usaha", "", "Konsultasi; lanjutan", "Surat, keterangan", "a\tb", " x "]
+LAYANAN = ["KTP", "Izin usaha", "", "ktp", "Izin  Usaha", "Konsultasi; lanjutan",
+           "Surat, keterangan", "a\tb", " x ", "KTP "]
 BERSIH = {"u": ["1", "2", "3", "4", "4", "3", "3", ""], "usia": ["15", "100", "40", "27", ""],
           "tanggal": ["2025-01-01", "2025-06-30", "2025-03-15", ""],
           "jenis_kelamin": ["L", "P", "p", "", "Perempuan"],
@@ -56,7 +57,7 @@ def _nilai(r: random.Random, kolom: str, kotor: float) -> str:
     if kolom in muat.KODE_UNSUR:
         return r.choice(BERSIH["u"] if bersih else JAWABAN)
     if kolom == "layanan":
-        return r.choice(LAYANAN[:3] if bersih else LAYANAN)
+        return r.choice(LAYANAN[:5] if bersih else LAYANAN)
     daftar = {"usia": USIA, "tanggal": TANGGAL, "jenis_kelamin": KELAMIN,
               "pendidikan": PENDIDIKAN, "pekerjaan": PEKERJAAN}[kolom]
     return r.choice(BERSIH[kolom] if bersih else daftar)

@@ -13,12 +13,13 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from skm_build.alat.argumen import ParserIndonesia
 from skm_build.aturan.ikm import KODE_UNSUR
 from skm_build.hitung.hasil import hitung_semua
 from skm_build.kontrak.galat import KELUAR_DATA, KELUAR_OK, GalatSkm, SalahPakai
-from skm_build.kontrak.masalah import cetak
+from skm_build.kontrak.masalah import DaftarMasalah, cetak
 from skm_build.kontrak.muat import Pemeriksaan, periksa
-from skm_build.kontrak.proyek import Proyek
+from skm_build.kontrak.proyek import DATA, Proyek, akar_proyek
 from skm_build.terbit import format_id as fmt
 from skm_build.terbit.hasil_json import hasil_untuk_json, ke_json, nilai_polos
 
@@ -27,6 +28,17 @@ def _muat_atau_gagal(folder: Path) -> Pemeriksaan:
     hasil = periksa(folder)
     cetak(hasil.masalah)
     return hasil
+
+
+def _peringatan_baris_publik(masalah: DaftarMasalah, data: Path) -> None:
+    """Respondent CSVs are still read, but everything in data/ is published: say so."""
+    berkas = sorted(masalah.nama(b.resolve()) for b in data.glob("survei/*/*.csv"))
+    if berkas:
+        print(f"peringatan: {len(berkas)} berkas baris per responden di data/ ikut terbit "
+              f"karena repositori ini publik ({', '.join(berkas[:3])}"
+              + (f", +{len(berkas) - 3} lagi" if len(berkas) > 3 else "") + "). Pindahkan "
+              "ke kiriman/ lalu impor dengan `skm import` agar data/ hanya berisi hitungan.",
+              file=sys.stderr)
 
 
 def perintah_check(args: argparse.Namespace) -> int:
@@ -43,6 +55,7 @@ def perintah_check(args: argparse.Namespace) -> int:
             print(baris)
     else:
         p = _muat_atau_gagal(args.data)
+    _peringatan_baris_publik(p.masalah, args.data)
     galat, peringatan = len(p.masalah.galat_saja), len(p.masalah.peringatan_saja)
     if p.data is None:
         print(f"\nData TIDAK SAH: {galat} galat, {peringatan} peringatan. "
@@ -100,7 +113,7 @@ def perintah_build(args: argparse.Namespace) -> int:
     """check → compute → Markdown → MkDocs → swap into site/ (untouched on failure)."""
     from skm_build.situs.bangun import BangunGagal, bangun
 
-    proyek = Proyek(Path.cwd(), args.data)
+    proyek = Proyek(args.akar, args.data)
     print(f"skm build: {args.data} → site/", file=sys.stderr)
     try:
         situs = bangun(proyek)
@@ -115,7 +128,7 @@ def perintah_serve(args: argparse.Namespace) -> int:
     """Build, serve site/ on 127.0.0.1, and rebuild whenever data/ or content/ changes."""
     from skm_build.situs.pratinjau import pratinjau
 
-    return pratinjau(Proyek(Path.cwd(), args.data), args.port)
+    return pratinjau(Proyek(args.akar, args.data), args.port)
 
 
 def _bangun_situs(proyek: Proyek) -> Path:
@@ -127,16 +140,17 @@ def _bangun_situs(proyek: Proyek) -> Path:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ParserIndonesia(
         prog="skm", description="Survei Kepuasan Masyarakat: periksa data, hitung IKM, "
         "bangun situs transparansi (Permenpan RB 14/2017).")
-    sub = parser.add_subparsers(dest="perintah", required=True, metavar="PERINTAH")
+    sub = parser.add_subparsers(dest="perintah", required=True, metavar="PERINTAH",
+                                title="perintah")
 
-    def tambah(nama: str, fungsi: Callable[[argparse.Namespace], int],
-               bantuan: str) -> argparse.ArgumentParser:
-        p = sub.add_parser(nama, help=bantuan, description=bantuan)
-        p.add_argument("--data", type=Path, default=Path("data"),
-                       help="folder data (bawaan: data/)")
+    def tambah(nama: str, fungsi: Callable[[argparse.Namespace], int], bantuan: str,
+               alias: Sequence[str] = ()) -> argparse.ArgumentParser:
+        p = sub.add_parser(nama, help=bantuan, description=bantuan, aliases=list(alias))
+        p.add_argument("--data", type=Path, default=None, help="folder data (bawaan: data/ "
+                       "proyek ini, dicari dari folder kerja ke atas)")
         p.set_defaults(fungsi=fungsi)
         return p
 
@@ -159,6 +173,11 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
+        if args.data is None:  # the project above the working folder, as git finds its repo
+            args.akar = akar_proyek(Path.cwd())
+            args.data = args.akar / DATA
+        else:
+            args.akar = Path.cwd()
         return args.fungsi(args)
     except GalatSkm as e:
         print(f"skm: {e}", file=sys.stderr)

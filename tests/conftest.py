@@ -64,6 +64,17 @@ def tulis(folder: Path, relatif: str, isi: str | bytes) -> Path:
     return berkas
 
 
+NIP_UJI = "196801011990031001"
+
+
+def sahkan(folder: Path, periode: str, nama: str, jabatan: str, tanggal: str) -> None:
+    """Sign a period as staff do (`skm sahkan`): NIP, digest and the frozen report."""
+    from skm_build.cli import main
+
+    assert main(["sahkan", "--data", str(folder), "--periode", periode, "--nama", nama,
+                 "--nip", NIP_UJI, "--jabatan", jabatan, "--tanggal", tanggal]) == 0
+
+
 @pytest.fixture
 def data(tmp_path: Path) -> Path:
     """A valid data folder: two units, two periods, one respondent CSV."""

@@ -118,6 +118,11 @@ def varian(dasar: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     (data / "opd.yaml").write_text("".join(sisa), encoding="utf-8")
     for berkas in data.glob(f"survei/*/{UNIT_DIHAPUS}.*"):
         berkas.unlink()
+    # Signed periods are frozen: removing a unit's reports from them needs the sign-offs
+    # gone too (as after `skm revisi`), else the build refuses the change.
+    periode = (data / "periode.yaml").read_text(encoding="utf-8")
+    (data / "periode.yaml").write_text(
+        re.sub(r"(?m)^  pengesahan:\n(?:    .*\n)+", "", periode), encoding="utf-8")
     kab = (data / "kabupaten.yaml").read_text(encoding="utf-8")
     assert "data_contoh: true" in kab
     (data / "kabupaten.yaml").write_text(kab.replace("data_contoh: true", "data_contoh: false"),

@@ -113,7 +113,7 @@ class Hasil:
                 self.nrr[u] = sum(nilai) / len(nilai)
         elif laporan.get("jawaban"):
             jawaban = laporan["jawaban"]
-            self.n = max(sum(jawaban[u]) for u in self.berlaku)
+            self.n = laporan.get("responden") or max(sum(jawaban[u]) for u in self.berlaku)
             for u in self.berlaku:
                 c = jawaban[u]
                 self.nrr[u] = sum((k + 1) * c[k] for k in range(4)) / sum(c)
@@ -183,7 +183,7 @@ def test_files_are_utf8_lf_and_small() -> None:
     files = _semua_file(DATA)
     assert sum(len(v) for v in files.values()) < 3_000_000
     for rel, isi in files.items():
-        assert rel.endswith((".yaml", ".csv")), rel
+        assert rel.endswith((".yaml", ".csv", ".json")), rel
         isi.decode("utf-8")
         assert b"\r" not in isi, rel
         assert isi.endswith(b"\n"), rel
@@ -283,6 +283,8 @@ def test_csv_rows_follow_the_contract(opd, periode) -> None:
 def test_services_are_realistic_for_the_unit() -> None:
     def layanan(periode: str, opd: str) -> set[str]:
         path = DATA / "survei" / periode / f"{opd}.csv"
+        if not path.exists():  # the counts `skm import` writes: one tally per service
+            return {x["nama"] for x in _yaml(path.with_suffix(".yaml"))["layanan"]}
         with path.open(encoding="utf-8", newline="") as f:
             return {b["layanan"] for b in csv.DictReader(f)}
 
@@ -345,9 +347,18 @@ def test_tallies_only_unit(hasil, periode) -> None:
         for u in UNSUR:
             assert len(jawaban[u]) == 4 and all(isinstance(c, int) and c >= 0 for c in jawaban[u])
             assert sum(jawaban[u]) >= 40
-    # no other unit uses tallies
-    lain = [k for k, h in hasil.items() if h.laporan and "jawaban" in h.laporan]
-    assert {opd for _, opd in lain} == {REKAP_SAJA}
+        assert "profil" not in h.laporan, "a recap has no respondent profile"
+    # every other unit with tallies has the profile and service counts an import writes
+    lain = [h for (_, opd), h in hasil.items()
+            if h.laporan and "jawaban" in h.laporan and opd != REKAP_SAJA]
+    assert lain and all({"profil", "layanan", "tanggal_survei"} <= set(h.laporan) for h in lain)
+
+
+def test_most_units_are_counts_and_a_few_keep_rows(hasil) -> None:
+    baris = {opd for (_, opd), h in hasil.items() if h.baris is not None}
+    assert baris == {"dukcapil", "disarpus", "kecamatan-jaten"}
+    hitungan = {opd for (_, opd), h in hasil.items() if h.baris is None and h.melapor}
+    assert len(hitungan) > 10 * len(baris)
 
 
 def test_late_and_missing_reports(hasil, periode) -> None:

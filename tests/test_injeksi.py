@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from bantuan import chromium, salin_proyek, situs_tersaji
-from conftest import JUDUL, tulis
+from conftest import JUDUL, sahkan, tulis
 
 BATAS_TUNGGU = 20_000  # ms
 
@@ -79,10 +79,6 @@ def tulis_data_muatan(folder: Path) -> None:
   mulai: 2025-01-01
   selesai: 2025-06-30
   batas_laporan: 2025-07-21
-  pengesahan:
-    nama: {q('Pejabat ' + SEMUA)}
-    jabatan: {q('Kepala ' + SEMUA)}
-    tanggal: 2025-08-01
 - id: 2025-s2
   nama: {q(NAMA_PERIODE['2025-s2'])}
   mulai: 2025-07-01
@@ -105,6 +101,7 @@ def tulis_data_muatan(folder: Path) -> None:
                   + "\n")
             tulis(folder, f"survei/{per}/{unit}.yaml", "diterima: 2025-07-10\npopulasi: 30\n"
                   f"tindak_lanjut:\n{rtl}")
+    sahkan(folder, "2025-s1", "Pejabat " + SEMUA, "Kepala " + SEMUA, "2025-08-01")
 
 
 @pytest.fixture(scope="module")

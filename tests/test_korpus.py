@@ -8,7 +8,8 @@ every case:
   (no line only where the problem has none: a link, a FIFO, a file over the size limit),
   with the expected words in its message;
 * ``skm check`` exits 1 and prints that location, with no traceback and no runaway line;
-* it stays cheap: under 2 s and under 200 MB of Python allocations.
+* it stays bounded: under 200 MB of Python allocations, and it ends (a generous hang
+  guard, not a speed goal: speed is measured in ``bench/``).
 
 A few cases per file kind also run ``skm build`` on a project whose ``site/`` was built
 from the valid data: the build fails and ``site/`` stays byte-identical. One case goes
@@ -40,7 +41,7 @@ from skm_build.kontrak.muat import periksa
 CSV = "survei/2025-s1/dukcapil.csv"
 LAPORAN = "survei/2025-s1/dukcapil.yaml"
 JATEN = "survei/2025-s1/kecamatan-jaten.yaml"
-DETIK_MAKS = 2.0
+DETIK_MAKS = 30.0  # a hang guard on a loaded CI machine; typical is well under 1 s
 MEMORI_MAKS = 200 * 1024 * 1024
 BARIS_CETAK_MAKS = 500  # no printed problem may carry a megabyte of data with it
 
@@ -184,8 +185,9 @@ KORPUS: dict[str, Kasus] = {
                                     "tidak sah: bilangan bulat 15–100"),
     "csv-baris-2mb": Kasus(CSV, csv_baris_3("x" * 2_000_000), f"{_C}:3:tanggal",
                            "bukan tanggal"),
-    "csv-sel-saran-2mb": Kasus(CSV, csv_teks(3, saran="a" * 2_000_000 + " budi@contoh.co.id"),
-                               f"{_C}:3:saran", "data pribadi (alamat e-mail)"),
+    # (a saran column is refused as a whole since issue 12: the cell checks run on layanan)
+    "csv-sel-saran-2mb": Kasus(CSV, csv_teks(3, layanan="a" * 2_000_000 + " budi@contoh.co.id"),
+                               f"{_C}:3:layanan", "data pribadi (alamat e-mail)"),
     "csv-kosong": Kasus(CSV, b"", f"{_C}:1", "berkas kosong"),
     "csv-spasi-saja": Kasus(CSV, b"\n  \n\t\n", f"{_C}:1", "berkas kosong"),
     "csv-png": Kasus(CSV, png(), f"{_C}:1", "byte 0x89"),
@@ -199,7 +201,7 @@ KORPUS: dict[str, Kasus] = {
                                    "jumlah kolom tidak sama"),
     "csv-rumus-hyperlink": Kasus(CSV, csv_teks(3, layanan='"' + HYPERLINK.replace('"', '""')
                                                + '"'), f"{_C}:3:layanan", "rumus"),
-    "csv-rumus-dde": Kasus(CSV, csv_teks(4, saran=DDE), f"{_C}:4:saran", "rumus"),
+    "csv-rumus-dde": Kasus(CSV, csv_teks(4, layanan=DDE), f"{_C}:4:layanan", "rumus"),
     "csv-kutip-tak-tertutup": Kasus(CSV, csv_baris_3(BARIS_3.replace("PNS", '"PNS')),
                                     f"{_C}:3", "tidak pernah ditutup"),
     "csv-bom-ganda": Kasus(CSV, "\ufeff\ufeff".encode() + csv_(

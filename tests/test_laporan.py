@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import tulis
+from conftest import sahkan, tulis
 
 from skm_build.alat.teks import netral
 from skm_build.aturan.ikm import UNSUR
@@ -184,19 +184,15 @@ def test_signed_period_names_who_and_when(contoh: Hasil) -> None:
                f"{fmt.tanggal(sah.tanggal)}")
     assert kalimat in md[:md.index(BAB[0])]
     assert "DRAF" not in md
-    assert 'class="skm-tanda-tangan"' in _bab(md, BAB[4])
+    lembar = _bab(md, "## Lembar Pengesahan")  # after BAB V, a page of its own on paper
+    assert 'class="skm-tanda-tangan"' in lembar
+    assert f"NIP. {sah.nip}" in lembar and sah.sidik in lembar
+    assert "Kepala Subbagian" in lembar and "Asisten Administrasi Umum" in lembar
 
 
 def test_signature_text_from_data_is_escaped(data: Path) -> None:
-    teks = (data / "periode.yaml").read_text(encoding="utf-8")
-    teks = teks.replace("  batas_laporan: 2025-07-21\n", """\
-  batas_laporan: 2025-07-21
-  pengesahan:
-    nama: "Bupati <script>alert(1)</script> [x](javascript:alert(1))"
-    jabatan: "**Sekretaris** Daerah"
-    tanggal: 2025-08-04
-""")
-    tulis(data, "periode.yaml", teks)
+    sahkan(data, "2025-s1", "Bupati <script>alert(1)</script> [x](javascript:alert(1))",
+           "**Sekretaris** Daerah", "2025-08-04")
     md = _laporan(_hasil(data), "2025-s1")
     assert "<script>" not in md and "](javascript" not in md and "**Sekretaris**" not in md
     assert "Disahkan oleh &#42;&#42;Sekretaris&#42;&#42; Daerah Bupati &#60;script&#62;" in md
@@ -243,13 +239,7 @@ def situs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     data = akar / "data"
     tulis(data, "kabupaten.yaml", KABUPATEN)
     tulis(data, "opd.yaml", OPD)
-    tulis(data, "periode.yaml", PERIODE.replace("  batas_laporan: 2025-07-21\n", """\
-  batas_laporan: 2025-07-21
-  pengesahan:
-    nama: Drs. Uji Coba
-    jabatan: Sekretaris Daerah
-    tanggal: 2025-08-04
-"""))
+    tulis(data, "periode.yaml", PERIODE)
     tulis(data, "survei/2025-s1/dukcapil.csv", CSV_DUKCAPIL)
     tulis(data, "survei/2025-s1/dukcapil.yaml", "diterima: 2025-07-10\npopulasi: 4\n")
     tulis(data, "survei/2025-s1/kecamatan-jaten.yaml", """\
@@ -270,6 +260,7 @@ def situs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for lama, baru in (("2025-02", "2025-08"), ("2025-03", "2025-09"), ("2025-04", "2025-10")):
         semester2 = semester2.replace(lama, baru)
     tulis(data, "survei/2025-s2/kecamatan-jaten.csv", semester2)
+    sahkan(data, "2025-s1", "Drs. Uji Coba", "Sekretaris Daerah", "2025-08-04")
     bangun(Proyek(akar, data))
     return akar / "site"
 
@@ -316,17 +307,19 @@ def test_paket_zip_has_report_and_open_data(situs: Path, monkeypatch) -> None:
     assert not p.draf and not p.pdf
     with zipfile.ZipFile(io.BytesIO(p.isi)) as z:
         nama = set(z.namelist())
-        assert "laporan-2025-s1.html" in nama and "BACA.txt" in nama
+        assert "laporan-2025-s1-v1.html" in nama and "BACA.txt" in nama
         k = next(k for k in hasil.kabupaten if k.periode.id == "2025-s1")
         for berkas, isi in data_terbuka.paket_periode(hasil, k).items():
             assert z.read(f"data/{berkas}") == isi
             assert z.read(f"data/{berkas}") == (situs / "data" / "2025-s1" / berkas).read_bytes()
-        html = z.read("laporan-2025-s1.html").decode("utf-8")
+        html = z.read("laporan-2025-s1-v1.html").decode("utf-8")
         assert "<script" not in html and '<link rel="stylesheet"' not in html
         assert "size: A4" in html  # skm.css inlined: prints offline
         assert "Disahkan oleh Sekretaris Daerah Drs. Uji Coba" in html
         baca = z.read("BACA.txt").decode("utf-8")
-        assert "Disahkan oleh" in baca
+        assert "Disahkan oleh" in baca and "versi 1" in baca
+        sah = hasil.data.periode_menurut_id()["2025-s1"].pengesahan
+        assert f"Sidik data yang disahkan (SHA-256): {sah.sidik}" in baca
         for n in nama - {"BACA.txt"}:
             assert f"{hashlib.sha256(z.read(n)).hexdigest()}  {n}" in baca
         assert {i.date_time for i in z.infolist()} == {WAKTU_TETAP}
@@ -340,8 +333,9 @@ def test_paket_sees_a_stale_site(situs: Path, tmp_path: Path) -> None:
 
     data = tmp_path / "data"
     shutil.copytree(situs.parent / "data", data)
-    tulis(data, "survei/2025-s1/dukcapil.yaml", "diterima: 2025-07-10\npopulasi: 9\n")
-    alasan = paket.situs_usang(situs, _hasil(data), "2025-s1")
+    # 2025-s1 is signed (its data cannot change); 2025-s2 is a draft
+    tulis(data, "survei/2025-s2/kecamatan-jaten.yaml", "diterima: 2026-01-10\npopulasi: 9\n")
+    alasan = paket.situs_usang(situs, _hasil(data), "2025-s2")
     assert alasan and "usang" in alasan
 
 
@@ -357,19 +351,75 @@ def test_paket_command_usage_errors(situs: Path, monkeypatch, capsys) -> None:
     assert keluar.is_file() and keluar.read_bytes()[:2] == b"PK"
 
 
-def test_pdf_of_the_report(contoh: Hasil) -> None:
-    from datetime import datetime
+def _teks_pdf(isi: bytes) -> list[str]:
+    import io
 
-    pytest.importorskip("fpdf")
+    pypdf = pytest.importorskip("pypdf")
+    return [h.extract_text() or "" for h in pypdf.PdfReader(io.BytesIO(isi)).pages]
+
+
+@pytest.fixture(scope="module")
+def pdf_draf(situs: Path) -> tuple[str, bytes]:
+    """The draft report (2025-s2) printed by Chromium, and the page it was printed from."""
+    from datetime import date
+
+    from skm_build.staf.paket import halaman_laporan, html_mandiri
     from skm_build.terbit import pdf
 
-    md = _laporan(contoh, "2025-s1")
-    html = pdf.html_sederhana(md)
-    assert "<td" in html and "<span" not in html and "<div" not in html
-    a = pdf.buat_pdf(md, pdf.judul_dari(md), "Bagian Organisasi", datetime(2025, 8, 18), False)
-    b = pdf.buat_pdf(md, pdf.judul_dari(md), "Bagian Organisasi", datetime(2025, 8, 18), False)
-    assert a.startswith(b"%PDF-") and a == b  # deterministic
-    assert pdf.judul_dari(md).startswith("Laporan Survei Kepuasan Masyarakat")
+    if not pdf.tersedia():
+        pytest.skip("Chromium or pypdf missing")
+    html = html_mandiri(halaman_laporan(situs, "2025-s2"), situs).decode("utf-8")
+    return html, pdf.buat_pdf(html, "Laporan SKM Kabupaten Uji · Semester II 2025",
+                              "DRAF — belum disahkan", True, date(2026, 2, 1))
+
+
+def test_pdf_every_page_has_its_number_and_the_draft_header(pdf_draf) -> None:
+    halaman = _teks_pdf(pdf_draf[1])
+    assert len(halaman) >= 5
+    for n, teks in enumerate(halaman, start=1):
+        assert f"Halaman {n} dari {len(halaman)}" in teks
+        assert "Laporan SKM Kabupaten Uji · Semester II 2025" in teks
+        assert "DRAF — belum disahkan" in teks
+
+
+def test_pdf_contents_give_the_page_of_each_chapter(pdf_draf) -> None:
+    import re
+
+    halaman = _teks_pdf(pdf_draf[1])
+    isi = next(t for t in halaman if "Daftar isi" in t)
+    for bab in ("BAB I Pendahuluan", "BAB III Hasil", "BAB V Kesimpulan"):
+        nomor = re.search(re.escape(bab) + r"\s*\.*\s*(\d+)", isi)
+        assert nomor, bab
+        assert bab in halaman[int(nomor.group(1)) - 1]
+
+
+def test_pdf_splits_no_word_across_lines(pdf_draf) -> None:
+    """Every word of a table header is printed whole: no two consecutive pieces of the
+    PDF's text join into a header word ("Respon" + "den")."""
+    import html as html_mod
+    import itertools
+    import re
+
+    html, isi = pdf_draf
+    kata = {k for th in re.findall(r"<th[^>]*>(.*?)</th>", html, re.S)
+            for k in re.findall(r"\w{5,}", html_mod.unescape(re.sub(r"<[^>]+>", "", th)))}
+    assert "Responden" in kata
+    potong = re.findall(r"\w+", " ".join(_teks_pdf(isi)))
+    for a, b in itertools.pairwise(potong):
+        assert a + b not in kata, (a, b)
+    for k in kata:
+        assert k in potong, k
+
+
+def test_pdf_is_the_same_bytes_every_time(pdf_draf) -> None:
+    from datetime import date
+
+    from skm_build.terbit import pdf
+
+    html, isi = pdf_draf
+    assert isi.startswith(b"%PDF-")
+    assert pdf.buat_pdf(html, "Laporan SKM Kabupaten Uji · Semester II 2025",
+                        "DRAF — belum disahkan", True, date(2026, 2, 1)) == isi
 
 
 def test_paket_without_the_pdf_extra_says_so(situs: Path, monkeypatch, capsys) -> None:

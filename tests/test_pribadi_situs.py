@@ -1,14 +1,15 @@
 """No personal data published: phone numbers, e-mail addresses and NIKs never reach site/.
 
-Free text is where a citizen's details slip in: the respondents' ``layanan`` and
-``saran`` cells, and a unit's follow-up plan (``kegiatan``, ``waktu``,
-``penanggung_jawab``). Two lines of defence, each tested here:
+Free text is where a citizen's details slip in: the respondents' ``layanan`` cells (a
+``saran`` column is refused whole since issue 12), and a unit's follow-up plan
+(``kegiatan``, ``waktu``, ``penanggung_jawab``). Two lines of defence, each tested here:
 
 * refused at the door: ``skm check`` / ``skm build`` stop with an error at the cell,
   "<field> berisi data pribadi (nomor telepon | alamat e-mail | NIK)" (the loader,
   through :func:`skm_build.kontrak.pribadi.jenis_data_pribadi`), and ``site/`` stays as it was;
-* not published: ``layanan`` and ``saran`` are never written to the site at all, so
-  whatever passes the door stays out of it too.
+* not published: respondent ``layanan`` cells are never written to the site per respondent,
+  and a service of fewer than the minimum of respondents is not named at all, so whatever
+  passes the door stays out of it too.
 
 "Anywhere under site/" means every file, its text decoded from character references
 (the pages write ``@`` as ``&#64;``), JSON escapes, gzip (sitemap.xml.gz) and zip
@@ -49,15 +50,14 @@ PRIBADI = {
 }
 
 PENANDA_LAYANAN = "Penandalayanan4821"
-PENANDA_SARAN = "Penandasaran7309"
 
 
-def csv_dengan(layanan: str = PENANDA_LAYANAN, saran: str = PENANDA_SARAN) -> bytes:
-    """The fixture CSV with layanan and saran; line 3 carries the given texts."""
-    isi = [BARIS[0] + ",layanan,saran"]
+def csv_dengan(layanan: str = PENANDA_LAYANAN) -> bytes:
+    """The fixture CSV with layanan; line 3 carries the given text. (A ``saran`` column
+    is refused as a whole since issue 12: suggestions stay in kiriman/.)"""
+    isi = [BARIS[0] + ",layanan"]
     for nomor, b in enumerate(BARIS[1:], start=2):
-        isi.append(f"{b},{layanan},{saran}" if nomor == 3
-                   else f"{b},{PENANDA_LAYANAN},{PENANDA_SARAN}")
+        isi.append(f"{b},{layanan}" if nomor == 3 else f"{b},{PENANDA_LAYANAN}")
     return ("\n".join(isi) + "\n").encode("utf-8")
 
 
@@ -75,8 +75,6 @@ def laporan_dengan(kegiatan: str = "Antrean daring", waktu: str = "Triwulan III 
 BIDANG: dict[str, tuple[str, Callable[[str], bytes], str]] = {
     "layanan": (CSV, lambda t: csv_dengan(layanan=f"KTP-el hubungi {t}"),
                 f"data/{CSV}:3:layanan"),
-    "saran": (CSV, lambda t: csv_dengan(saran=f"Mohon dihubungi di {t} terima kasih"),
-              f"data/{CSV}:3:saran"),
     "kegiatan": (LAPORAN, lambda t: laporan_dengan(kegiatan=f"Hubungi pemohon {t}"),
                  f"data/{LAPORAN}:5:kegiatan"),
     "waktu": (LAPORAN, lambda t: laporan_dengan(waktu=f"Setelah {t} membalas"),
@@ -87,7 +85,7 @@ BIDANG: dict[str, tuple[str, Callable[[str], bytes], str]] = {
 
 
 def tulis_data(folder: Path) -> None:
-    """The valid fixture, with layanan/saran markers and a follow-up plan."""
+    """The valid fixture, with layanan markers and a follow-up plan."""
     tulis(folder, "kabupaten.yaml", KABUPATEN)
     tulis(folder, "opd.yaml", OPD)
     tulis(folder, "periode.yaml", PERIODE)
@@ -154,10 +152,9 @@ def test_pemindai_situs_menemukan_teks_yang_memang_terbit(terbangun: Path) -> No
     assert any(".xlsx!" in n for n in xlsx), xlsx
 
 
-def test_layanan_dan_saran_tidak_pernah_terbit(terbangun: Path) -> None:
+def test_layanan_tidak_pernah_terbit(terbangun: Path) -> None:
     situs = terbangun / "site"
     assert temukan(situs, PENANDA_LAYANAN) == []
-    assert temukan(situs, PENANDA_SARAN) == []
 
 
 @pytest.mark.parametrize("jenis", list(PRIBADI))
@@ -177,7 +174,7 @@ def test_data_pribadi_di_teks_bebas_ditolak_di_selnya(data: Path, bidang: str,
 
 
 @pytest.mark.parametrize(("bidang", "jenis"), [
-    ("layanan", "telepon-strip"), ("saran", "email"), ("kegiatan", "nik"),
+    ("layanan", "telepon-strip"), ("layanan", "email"), ("kegiatan", "nik"),
     ("waktu", "telepon-62"), ("penanggung_jawab", "nik-berkelompok"),
 ])
 def test_build_berhenti_dan_data_pribadi_tidak_ada_di_situs(

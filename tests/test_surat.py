@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import html
 import io
-import re
 import zipfile
 from pathlib import Path
 from xml.etree import ElementTree
@@ -17,15 +15,25 @@ from skm_build.kontrak.registri import baca_registri
 from skm_build.terbit import surat
 
 
-def teks_docx(berkas: Path) -> str:
-    """The letter's text, one paragraph a line (tabs kept)."""
-    with zipfile.ZipFile(berkas) as z:
-        xml = z.read("word/document.xml").decode()
-    baris = []
-    for par in re.findall(r"<w:p>.*?</w:p>", xml):
-        potong = re.findall(r"<w:t[^>]*>([^<]*)</w:t>|(<w:tab/>)", par)
-        baris.append(html.unescape("".join(t if t else "\t" for t, _ in potong)))
+def teks_docx(berkas: Path | bytes) -> str:
+    """The letter's text as Word shows it: paragraphs, then table cells, one a line."""
+    from docx import Document
+
+    dok = Document(io.BytesIO(berkas) if isinstance(berkas, bytes) else str(berkas))
+    baris = [p.text for p in dok.paragraphs]
+    for tabel in dok.tables:
+        baris += [" | ".join(c.text for c in r.cells) for r in tabel.rows]
     return "\n".join(baris)
+
+
+def xml_sah(isi: bytes) -> None:
+    """Every XML part of the .docx is well-formed (Word refuses the file otherwise)."""
+    with zipfile.ZipFile(io.BytesIO(isi)) as z:
+        assert z.testzip() is None
+        assert {"[Content_Types].xml", "word/document.xml"} <= set(z.namelist())
+        for nama in z.namelist():
+            if nama.endswith((".xml", ".rels")):
+                ElementTree.fromstring(z.read(nama))
 
 
 @pytest.fixture
@@ -39,32 +47,50 @@ def surat_docx(data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> P
 
 def test_surat_menyebut_setiap_unit_dan_tanggal(surat_docx: Path) -> None:
     teks = teks_docx(surat_docx)
-    assert "Yth." in teks
-    assert "1.\tKepala Dinas Kependudukan dan Pencatatan Sipil" in teks
-    assert "2.\tCamat Jaten" in teks
-    for nama, kode in (("Dinas Kependudukan dan Pencatatan Sipil", "dukcapil"),
-                       ("Kecamatan Jaten", "kecamatan-jaten")):  # the lampiran table
-        assert nama in teks and kode in teks
-    assert "SEMESTER II 2025" in teks
+    assert "1 | Kepala Dinas Kependudukan dan Pencatatan Sipil | dukcapil" in teks
+    assert "2 | Camat Jaten | kecamatan-jaten" in teks  # the lampiran table
+    assert "Permintaan Data Hasil Survei Kepuasan Masyarakat Semester II 2025" in teks
     assert "1 Juli 2025 sampai dengan 31 Desember 2025" in teks
     assert "paling lambat tanggal 21 Januari 2026" in teks
     assert "https://skm.contoh.go.id/unduh/templat-skm.xlsx" in teks
-    assert "NOMOR …" in teks and "NIP. …" in teks  # blanks for people to fill
-    assert "Kabupaten Uji" in teks and "PEMERINTAH KABUPATEN UJI" in teks
+    assert "NIP. …" in teks  # blanks for people to fill
+
+
+def test_surat_mengikuti_tata_naskah_dinas(surat_docx: Path) -> None:
+    """Kop, Nomor/Sifat/Lampiran/Hal, a short Yth. block with the list as a lampiran on
+    its own page, tembusan; the kabupaten named once where it is named."""
+    teks = teks_docx(surat_docx)
+    assert teks.startswith("PEMERINTAH KABUPATEN UJI\nSEKRETARIAT DAERAH\n")
+    for label in ("Nomor | : |", "Sifat | : | Biasa", "Lampiran | : | 1 (satu) berkas",
+                  "Hal | : |"):
+        assert label in teks
+    yth = teks[teks.index("Yth."):]
+    assert yth.startswith("Yth. Kepala Perangkat Daerah dan Unit Layanan Publik\n"
+                          "(daftar terlampir)\ndi\nUji\n")
+    assert "Tembusan:" in teks
+    assert not any(b.count("Kabupaten Uji") > 1 for b in teks.splitlines())
+    with zipfile.ZipFile(surat_docx) as z:
+        xml = z.read("word/document.xml").decode()
+    assert xml.index('w:type="page"') < xml.index("LAMPIRAN") < xml.index("Camat Jaten")
+
+
+def test_surat_tidak_ditujukan_kepada_penanda_tangan(data: Path, tmp_path: Path) -> None:
+    tulis(data, "opd.yaml", (data / "opd.yaml").read_text(encoding="utf-8")
+          + "- id: setda\n  nama: Sekretariat Daerah\n  jenis: sekretariat\n")
+    keluar = tmp_path / "s.docx"
+    assert main(["surat", "--periode", "2025-s2", "--data", str(data),
+                 "--keluar", str(keluar)]) == 0
+    teks = teks_docx(keluar)
+    assert "Sekretaris Daerah |" not in teks and "| setda" not in teks
 
 
 def test_docx_sah_dan_byte_sama_setiap_kali(surat_docx: Path, data: Path) -> None:
     isi = surat_docx.read_bytes()
-    with zipfile.ZipFile(io.BytesIO(isi)) as z:
-        assert z.testzip() is None
-        assert set(z.namelist()) >= {"[Content_Types].xml", "_rels/.rels",
-                                     "word/document.xml", "word/styles.xml"}
-        for nama in z.namelist():
-            ElementTree.fromstring(z.read(nama))  # every part is well-formed XML
+    xml_sah(isi)
     reg = baca_registri(data)
     per = next(p for p in reg.periode if p.id == "2025-s2")
     templat = "https://skm.contoh.go.id/unduh/templat-skm.xlsx"
-    assert surat.surat_docx(reg.kabupaten, per, reg.opd, templat) == isi
+    assert surat.surat_edaran(reg.kabupaten, per, reg.opd, templat) == isi
 
 
 def test_tidak_menimpa_draf_yang_sudah_ada(surat_docx: Path, data: Path,

@@ -165,11 +165,11 @@ def test_baris_pertama_yang_lebih_panjang_dari_judul_ditolak(data: Path, ditolak
     ditolak(data, "data/survei/2025-s1/dukcapil.csv:2")
 
 
-def test_baris_terlalu_panjang_dilaporkan_di_baris_berkas_setelah_saran_dua_baris(
+def test_baris_terlalu_panjang_dilaporkan_di_baris_berkas_setelah_teks_dua_baris(
         data: Path, ditolak) -> None:
-    # A quoted newline inside `saran` makes the file line differ from the record number.
+    # A quoted newline inside `layanan` makes the file line differ from the record number.
     teks = "\n".join([
-        JUDUL + ",saran",
+        JUDUL + ",layanan",
         BARIS[1] + ',"antrean lama\nloket kurang"',  # lines 2-3
         BARIS[2] + ",",                               # line 4
         BARIS[3] + ",bagus,9",                        # line 5: one field too many

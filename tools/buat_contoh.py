@@ -4,8 +4,9 @@ Why this exists: the site has to be built, tested and demonstrated before any OP
 committed real survey results, and real respondent rows must never be used for that.
 This module writes a complete ``data/`` directory following
 ``/work/shared/reference/data-contract.md`` that *looks* like a real kabupaten (57
-units, 4 semesters, one CSV row per respondent) but is entirely invented: no row
-describes a real person, and ``kabupaten.yaml`` says ``data_contoh: true`` so every
+units, 4 semesters, each unit's report as the counts ``skm import`` writes, a few units
+still as one CSV row per respondent) but is entirely invented: no row describes a real
+person, and ``kabupaten.yaml`` says ``data_contoh: true`` so every
 page warns readers.
 
 Reproducibility: only the standard library ``random.Random`` is used, seeded from
@@ -31,6 +32,8 @@ clearly improving          ``dpupr``: about 65 → 72 → 79 → 86 over the fou
 clearly declining          ``dinsos``: about 90 → 83 → 77 → 70 over the four semesters
 undersized sample          ``kecamatan-kerjo`` in 2025-s2 (fewer respondents than the
                            Krejcie–Morgan minimum for its ``populasi``)
+respondent rows (CSV)      ``dukcapil``, ``disarpus``, ``kecamatan-jaten`` (the older,
+                           row-level form; every other unit has counts in its YAML)
 answer tallies only        ``bakesbangpol`` in every period (``jawaban`` in the YAML,
                            no CSV: the unit still uses paper forms)
 late report                ``dinkes`` in 2025-s2 (``diterima`` after ``batas_laporan``)
@@ -59,6 +62,7 @@ import io
 import json
 import shutil
 import sys
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -67,6 +71,11 @@ from random import Random
 import yaml
 
 from skm_build.aturan.ikm import KODE_UNSUR, sampel_minimum
+from skm_build.hitung.hasil import hitung_semua
+from skm_build.kontrak import sidik
+from skm_build.kontrak.muat import periksa
+from skm_build.staf.agregat import dari_baris, teks_agregat
+from skm_build.terbit import format_id as fmt
 
 KOLOM: tuple[str, ...] = (
     "tanggal",
@@ -93,11 +102,15 @@ UNIT_TERLAMBAT = "dinkes"
 UNIT_BELUM_LAPOR = "satpol-pp"
 UNIT_TANPA_BIAYA = "disarpus"
 UNIT_TANPA_POPULASI = "setda"
+# Units that still commit one row per respondent (the older form, read and validated but
+# public row by row); every other unit's report holds the counts `skm import` writes.
+UNIT_BARIS = ("dukcapil", "disarpus", "kecamatan-jaten")
 
 PERIODE_TERAKHIR = "2025-s2"
 # A fictional signatory: the last period's report stays unsigned (a draft).
 PENGESAH_NAMA = "Drs. Hadi Pranoto, M.Si."
 PENGESAH_JABATAN = "Sekretaris Daerah Kabupaten Karanganyar"
+PENGESAH_NIP = "196805121994031005"  # fictional, 18 digits like every NIP
 
 
 @dataclass(frozen=True)
@@ -461,7 +474,9 @@ def _opd_yaml() -> str:
     return "".join(baris)
 
 
-def _periode_yaml() -> str:
+def _periode_yaml(sidik: dict[str, str] | None = None) -> str:
+    """periode.yaml; ``sidik`` (period id → digest) signs the periods with ``disahkan``."""
+    sidik = sidik or {}
     baris = [_KEPALA]
     for p in PERIODE:
         baris.append(f"- id: {_skalar(p.id)}\n")
@@ -469,11 +484,13 @@ def _periode_yaml() -> str:
         baris.append(f"  mulai: {p.mulai.isoformat()}\n")
         baris.append(f"  selesai: {p.selesai.isoformat()}\n")
         baris.append(f"  batas_laporan: {p.batas_laporan.isoformat()}\n")
-        if p.disahkan is not None:
+        if p.disahkan is not None and p.id in sidik:
             baris.append("  pengesahan:\n")
             baris.append(f"    nama: {_skalar(PENGESAH_NAMA)}\n")
+            baris.append(f'    nip: "{PENGESAH_NIP}"\n')
             baris.append(f"    jabatan: {_skalar(PENGESAH_JABATAN)}\n")
             baris.append(f"    tanggal: {p.disahkan.isoformat()}\n")
+            baris.append(f"    sidik: {sidik[p.id]}\n")
     return "".join(baris)
 
 
@@ -580,8 +597,10 @@ def _file_unit_periode(
             ringkasan=unit.ringkasan_masukan if terakhir else None,
         )
     }
-    if jawaban is None:
+    if unit.id in UNIT_BARIS:
         files[f"{dasar}.csv"] = _csv(baris)
+    elif jawaban is None:  # what `skm import` would have written from these rows
+        files[f"{dasar}.yaml"] += teks_agregat(dari_baris(baris, tidak_berlaku), {})
     return files
 
 
@@ -599,7 +618,37 @@ def buat_data_contoh(seed: int = 2017) -> dict[str, str]:
         rencana = _rencana(unit, seed)
         for i, periode in enumerate(PERIODE):
             files.update(_file_unit_periode(unit, rencana, i, periode, seed))
+    files.update(_pengesahan(files))
     return dict(sorted(files.items()))
+
+
+def _pengesahan(files: dict[str, str]) -> dict[str, str]:
+    """Sign the periods that have ``disahkan`` the way ``skm sahkan`` does: the digest of
+    their data in periode.yaml and the parts it covers in pengesahan/<periode>/versi-1.json.
+
+    The frozen report (versi-1.md) is left out: it is rendered by the site's templates,
+    and sample data must not change whenever a template does; the build renders a
+    signed period without one from its (digest-locked) data.
+    """
+    with tempfile.TemporaryDirectory() as sementara:
+        for rel, isi in files.items():
+            _tulis(Path(sementara) / rel, isi)
+        data = periksa(Path(sementara)).data
+    assert data is not None, "sample data must be valid"
+    hasil = {k.periode.id: k for k in hitung_semua(data).kabupaten}
+    tanda, keluar = {}, {}
+    for per in data.periode:
+        if next(p for p in PERIODE if p.id == per.id).disahkan is None:
+            continue
+        bag = sidik.bagian(data, per)
+        tanda[per.id] = sidik.sidik_dari_bagian(bag)
+        k = hasil[per.id]
+        ringkasan = {"ikm": fmt.angka(k.ikm), "mutu": k.mutu.huruf, "kinerja": k.mutu.kinerja,
+                     "unit": str(len(k.unit)), "responden": fmt.bilangan(k.responden)}
+        rel = sidik.berkas_bagian(Path(), per.id, 1).as_posix()
+        keluar[rel] = sidik.json_bagian(per, 1, tanda[per.id], bag, ringkasan).decode()
+    keluar["periode.yaml"] = _periode_yaml(tanda)
+    return keluar
 
 
 def tulis_data_contoh(tujuan: Path, seed: int = 2017) -> None:
@@ -614,6 +663,8 @@ def tulis_data_contoh(tujuan: Path, seed: int = 2017) -> None:
         raise ValueError(f"{survei} is not a directory; refusing to replace it")
     if survei.exists():
         shutil.rmtree(survei)
+    if (tujuan / sidik.FOLDER).is_dir():  # sign-offs of an earlier generation
+        shutil.rmtree(tujuan / sidik.FOLDER)
     for rel, isi in buat_data_contoh(seed).items():
         _tulis(tujuan / rel, isi)
 

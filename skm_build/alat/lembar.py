@@ -34,6 +34,7 @@ class Lembar:
     baris: tuple[Baris, ...]
     keterangan: str  # how it was read, for the report (e.g. "CSV, pemisah ';', UTF-8")
     excel: bool  # True for a worksheet: columns are named A, B, C … in messages
+    tersembunyi: bool = False  # a hidden worksheet (often an example or a lookup table)
 
 
 def baca_lembar(berkas: Path) -> list[Lembar]:
@@ -72,7 +73,8 @@ def _baca_excel(berkas: Path) -> list[Lembar]:
             isi = _tanpa_ekor_kosong(sel)
             if isi:
                 baris.append((nomor, isi))
-        hasil.append(Lembar(ws.title, tuple(baris), f"Excel, lembar \"{ws.title}\"", True))
+        hasil.append(Lembar(ws.title, tuple(baris), f"Excel, lembar \"{ws.title}\"", True,
+                            ws.sheet_state != "visible"))
     wb.close()
     return hasil
 

@@ -71,11 +71,13 @@ def baca_yaml(teks: str) -> YamlBertanda:
     try:
         return _PenyusunNilai(loader).dokumen()
     except yaml.MarkedYAMLError as e:
-        tanda = e.problem_mark or e.context_mark
+        tanda = e.problem_mark
+        karakter = teks[tanda.index] if tanda and tanda.index < len(teks) else ""
+        di_konteks, pesan = _terjemahkan(e.problem or "", e.context or "", karakter)
+        tanda = (e.context_mark if di_konteks else None) or e.problem_mark or e.context_mark
         baris_ = tanda.line + 1 if tanda else None
         kolom = tanda.column + 1 if tanda else None
-        masalah = e.problem or e.context or "sintaks YAML salah"
-        raise YamlDitolak(baris_, f"sintaks YAML salah: {masalah}", kolom) from None
+        raise YamlDitolak(baris_, f"sintaks YAML salah: {pesan}", kolom) from None
     except yaml.reader.ReaderError as e:  # a raw control character in the file
         awal = teks[: e.position]
         raise YamlDitolak(awal.count("\n") + 1, f"karakter kendali {kutip(teks[e.position])} "
@@ -85,6 +87,50 @@ def baca_yaml(teks: str) -> YamlBertanda:
         raise YamlDitolak(None, f"sintaks YAML salah: {e}") from None
     finally:
         loader.dispose()
+
+
+# PyYAML's English messages, as staff read them: (problem, context) patterns, whether the
+# line to show is where the construct *started* (a key missing its ':' is found only on
+# the next line), and the Indonesian message with the usual fix.
+_PESAN_YAML: tuple[tuple[str, str, bool, str], ...] = (
+    ("could not find expected ':'", "simple key", True,
+     "titik dua ':' tidak ada setelah kunci di baris ini; tulis 'kunci: nilai'"),
+    ("found unexpected end of stream", "quoted scalar", True,
+     "tanda kutip yang dibuka di baris ini tidak ditutup; tambahkan tanda kutip penutup"),
+    ("mapping values are not allowed", "", False,
+     "ada ': ' di tengah nilai; beri tanda kutip pada nilainya (mis. judul: \"A: B\"), "
+     "atau periksa indentasi baris ini"),
+    ("\t", "", False, "karakter tab tidak boleh dipakai untuk indentasi; ganti dengan spasi"),
+    ("expected <block end>", "", False,
+     "indentasi baris ini tidak sejajar dengan baris di atasnya; samakan jumlah spasinya"),
+    ("did not find expected key", "", False,
+     "indentasi baris ini tidak sejajar dengan baris di atasnya; samakan jumlah spasinya"),
+    ("did not find expected '-' indicator", "", False,
+     "daftar tidak sejajar: setiap butir diawali '- ' dengan indentasi yang sama"),
+    ("expected ',' or ']'", "", True,
+     "daftar '[' yang dibuka di baris ini tidak ditutup dengan ']'"),
+    ("expected ',' or '}'", "", True,
+     "peta '{' yang dibuka di baris ini tidak ditutup dengan '}'"),
+    ("found undefined alias", "", False,
+     "'*' di awal nilai dibaca YAML sebagai alias; beri tanda kutip pada nilainya"),
+    ("that cannot start any token", "", False,
+     "nilai diawali karakter khusus YAML ('@' atau '`'); beri tanda kutip pada nilainya"),
+)
+
+
+def _terjemahkan(masalah: str, konteks: str, karakter: str) -> tuple[bool, str]:
+    """(show the context line?, the message in Indonesian) for a PyYAML error.
+
+    LibYAML does not name the character that "cannot start any token"; ``karakter``
+    (the one at the error) tells a tab from an '@'.
+    """
+    if "cannot start any token" in masalah and karakter == "\t":
+        masalah = "\t"
+    for awal, di_konteks_bila, pakai_konteks, pesan in _PESAN_YAML:
+        if awal in masalah and di_konteks_bila in konteks:
+            return pakai_konteks, pesan
+    return False, ("periksa indentasi (spasi, bukan tab), titik dua setelah setiap kunci dan "
+                   "tanda kutip di baris ini")
 
 
 class _Wadah:

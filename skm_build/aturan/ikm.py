@@ -15,6 +15,7 @@ point. No function in this module reads or writes files.
 from __future__ import annotations
 
 import math
+import operator
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -133,12 +134,14 @@ TABEL_MUTU: tuple[Mutu, ...] = tuple(
     for i, (nilai, huruf, kinerja, batas) in enumerate(_BATAS_MUTU)
 )
 
-# The weight per unsur as written in kabupaten.yaml. "1/9" means 1 / (unsur that apply);
-# the rounded legacy weights are multiplied as printed, whatever the number of unsur.
-BOBOT: dict[str, Fraction | None] = {
+# The weight per unsur as written in kabupaten.yaml, and the decimals it is rounded to.
+# "1/9" means exactly 1 / k for the k unsur that count. A rounded legacy weight means what
+# real reports that use one do: 1 / k rounded half-up to the decimals written (0,111 or
+# 0,11 for nine unsur, 0,125 or 0,13 for eight, 0,50 for two), never 0,111 whatever k is.
+BOBOT: dict[str, int | None] = {
     "1/9": None,
-    "0.111": Fraction(111, 1000),
-    "0.11": Fraction(11, 100),
+    "0.111": 3,
+    "0.11": 2,
 }
 BOBOT_BAKU = "1/9"  # the exact weight: 1 / (unsur that apply)
 
@@ -280,6 +283,59 @@ class IkmTidakTerhitung(ValueError):
     """No unsur has a valid answer: there is nothing to compute an index from."""
 
 
+class BobotMelampaui(ValueError):
+    """A rounded weight that would let a perfect unit score above 100 (k × w > 1).
+
+    1/8 rounded to 2 decimals is 0,13, and 8 × 4 × 0,13 × 25 = 104: such a result would
+    be published as an impossible number, so it is refused, naming the weights that work.
+    """
+
+    def __init__(self, bobot: str, k: int, nilai: Fraction, saran: tuple[str, ...]) -> None:
+        self.bobot, self.k, self.nilai, self.saran = bobot, k, nilai, saran
+        pilihan = " atau ".join(f'"{b}"' if "/" in b else b for b in saran)
+        super().__init__(
+            f"bobot {bobot} tidak dapat dipakai untuk {k} unsur: 1/{k} dibulatkan ke "
+            f"{BOBOT[bobot]} desimal menjadi {_cetak(nilai, BOBOT[bobot] or 0)}, sehingga "
+            f"nilai sempurna menjadi {_cetak(nilai * k * 4 * KONVERSI, 2)} (di atas 100); "
+            f"gunakan bobot {pilihan} di kabupaten.yaml")
+
+
+def bobot_dibulatkan(bobot: str, k: int) -> Fraction:
+    """The weight per unsur for ``k`` unsur: 1/k, rounded half-up as ``bobot`` says."""
+    if bobot not in BOBOT:
+        raise ValueError(f"bobot tidak dikenal: {bobot!r}")
+    desimal = BOBOT[bobot]
+    tepat = Fraction(1, k)
+    return tepat if desimal is None else Fraction(bulat(tepat, desimal))
+
+
+def uraian_bobot(bobot: str) -> str:
+    """The weight rule in words, for the method sections of pages, report and open data."""
+    desimal = BOBOT[bobot]
+    if desimal is None:
+        return f"{bobot} (1 ÷ banyaknya unsur yang berlaku), eksak"
+    return (f"1 ÷ banyaknya unsur yang berlaku, dibulatkan setengah ke atas ke {desimal} "
+            f"desimal ({_cetak(bobot_dibulatkan(bobot, 9), desimal)} untuk 9 unsur, "
+            f"{_cetak(bobot_dibulatkan(bobot, 2), desimal)} untuk 2), cara laporan terdahulu")
+
+
+def bobot_per_unsur(bobot: str, k: int) -> Fraction:
+    """:func:`bobot_dibulatkan`, refused (:class:`BobotMelampaui`) where k × w > 1."""
+    w = bobot_dibulatkan(bobot, k)
+    if k * w > 1:
+        saran = tuple(b for b in BOBOT if b != bobot and k * bobot_dibulatkan(b, k) <= 1)
+        raise BobotMelampaui(bobot, k, w, saran)
+    return w
+
+
+def unsur_dinilai(tally: Mapping[str, Sequence[int]],
+                  tidak_berlaku: Iterable[str] = ()) -> frozenset[str]:
+    """The unsur that count: they apply and have a valid answer. Their number is the k
+    the weight divides by, so the loader can refuse a weight before anything is computed."""
+    tidak = set(tidak_berlaku)
+    return frozenset(k for k in KODE_UNSUR if k not in tidak and sum(tally.get(k, ())) > 0)
+
+
 def hitung_ikm(
     tally: Mapping[str, Sequence[int]],
     bobot: str = BOBOT_BAKU,
@@ -289,26 +345,28 @@ def hitung_ikm(
 
     ``tally[kode]`` counts the answers 1, 2, 3, 4 of that unsur (blanks are simply not
     counted). Unsur in ``tidak_berlaku`` are left out; an unsur with no valid answer at
-    all is left out too, since its NRR does not exist. With the default weight the
-    weight is 1 / (unsur that count); with a legacy weight (0.111, 0.11) it is that
-    number, so legacy reports are reproduced to the digit.
+    all is left out too, since its NRR does not exist. The weight is
+    1 / (unsur that count), exact with the default and rounded with a legacy weight
+    (:func:`bobot_per_unsur`), so legacy reports are reproduced to the digit.
     """
     if bobot not in BOBOT:
         raise ValueError(f"bobot tidak dikenal: {bobot!r}")
     tidak = set(tidak_berlaku)
     hasil = []
     for u in UNSUR:
-        hitungan = tuple(int(c) for c in tally.get(u.kode, (0, 0, 0, 0)))
-        if len(hitungan) != 4 or any(c < 0 for c in hitungan):
+        hitungan = tuple(map(int, tally.get(u.kode, (0, 0, 0, 0))))
+        if len(hitungan) != 4 or min(hitungan) < 0:
             raise ValueError(f"tally {u.kode} harus 4 bilangan bulat tidak negatif")
-        jumlah = sum(nilai * c for nilai, c in zip(NILAI_JAWABAN, hitungan, strict=True))
+        jumlah = sum(map(operator.mul, NILAI_JAWABAN, hitungan))  # in C: a build has many
         hasil.append(HasilUnsur(u, u.kode not in tidak, jumlah, sum(hitungan), hitungan))
-    dinilai = [h for h in hasil if h.nrr is not None]
+    dinilai = [h for h in hasil if h.berlaku and h.n]
     if not dinilai:
         raise IkmTidakTerhitung("tidak ada jawaban sah pada unsur mana pun")
-    tetap = BOBOT[bobot]
-    w = tetap if tetap is not None else Fraction(1, len(dinilai))
-    ikm_1_4 = sum((h.nrr * w for h in dinilai), Fraction(0))
+    w = bobot_per_unsur(bobot, len(dinilai))
+    # Σ NRR over one common denominator, as rata_rata does: a unit and each of its
+    # services are computed, and per-term Fractions (a gcd each) were most of the time.
+    penyebut = math.lcm(*(h.n for h in dinilai))
+    ikm_1_4 = w * Fraction(sum(h.jumlah * (penyebut // h.n) for h in dinilai), penyebut)
     return HasilIkm(tuple(hasil), w, ikm_1_4)
 
 

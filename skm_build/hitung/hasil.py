@@ -29,6 +29,7 @@ from skm_build.aturan.ikm import (
     perubahan,
     rata_rata,
     sampel_minimum,
+    unsur_dinilai,
 )
 from skm_build.hitung.kepatuhan import (
     Kepatuhan,
@@ -36,7 +37,18 @@ from skm_build.hitung.kepatuhan import (
     kepatuhan_periode,
     tanggal_penilaian,
 )
-from skm_build.kontrak.model import DataSkm, Opd, Periode, Survei
+from skm_build.kontrak.layanan import kunci_layanan, layanan_dinamai
+from skm_build.kontrak.model import DataSkm, Kabupaten, Opd, Periode, Survei
+
+
+@dataclass(frozen=True)
+class HasilLayanan:
+    """One service of a unit in one period; ``ikm`` is None only for the row that joins the
+    services too small to name (:data:`LAYANAN_LAIN`, see :func:`_hasil_layanan`)."""
+
+    nama: str
+    responden: int
+    ikm: HasilIkm | None
 
 
 @dataclass(frozen=True)
@@ -48,6 +60,7 @@ class HasilUnit:
     survei: Survei
     ikm: HasilIkm
     sebelumnya: Fraction | None  # the unit's IKM (25–100) in the previous period it reported
+    layanan: tuple[HasilLayanan, ...] = ()  # by name
 
     @property
     def sampel_minimum(self) -> int | None:
@@ -203,7 +216,8 @@ def hitung_semua(data: DataSkm, hari: date | None = None) -> Hasil:
             if survei is None:
                 continue
             ikm = hitung_ikm(survei.tally, bobot, survei.tidak_berlaku)
-            h = HasilUnit(per, opd[o.id], survei, ikm, terakhir.get(o.id))
+            h = HasilUnit(per, opd[o.id], survei, ikm, terakhir.get(o.id),
+                          _hasil_layanan(survei, data.kabupaten))
             unit[(per.id, o.id)] = h
             baris.append(h)
         for h in baris:
@@ -218,6 +232,27 @@ def hitung_semua(data: DataSkm, hari: date | None = None) -> Hasil:
         kabupaten.append(HasilKabupaten(per, data.kabupaten.agregasi, rerata, gabungan,
                                         tuple(baris), sebelumnya))
     return Hasil(data, unit, tuple(kabupaten), hari or hari_ini())
+
+
+LAYANAN_LAIN = "Layanan lain (digabung)"
+
+
+def _hasil_layanan(survei: Survei, kab: Kabupaten) -> tuple[HasilLayanan, ...]:
+    """Each service's result, by name, for the services that protect their respondents
+    (:func:`.layanan.layanan_dinamai`); the rest are one row, :data:`LAYANAN_LAIN`, with
+    their respondent count only."""
+    urut = sorted(survei.layanan, key=lambda x: kunci_layanan(x.nama))
+    boleh = layanan_dinamai({x.nama: x.responden for x in urut
+                             if unsur_dinilai(x.tally, survei.tidak_berlaku)},
+                            survei.responden, kab.minimum_responden_layanan)
+    dinamai = [x for x in urut if x.nama in boleh]
+    hasil = [HasilLayanan(x.nama, x.responden, hitung_ikm(x.tally, kab.bobot,
+                                                         survei.tidak_berlaku))
+             for x in dinamai]
+    lain = sum(x.responden for x in urut) - sum(x.responden for x in dinamai)
+    if lain:
+        hasil.append(HasilLayanan(LAYANAN_LAIN, lain, None))
+    return tuple(hasil)
 
 
 def _tally_berlaku(survei: Survei) -> dict[str, tuple[int, int, int, int]]:

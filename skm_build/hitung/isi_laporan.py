@@ -79,7 +79,8 @@ def isi_laporan(hasil: Hasil, periode_id: str) -> IsiLaporan | None:
         mutu_cd=tuple(h for h in k.unit[::-1] if h.ikm.mutu.huruf in ("C", "D")),
         sampel_kurang=tuple(h for h in abjad if h.sampel_memadai is False),
         tanpa_populasi=tuple(h for h in abjad if h.survei.populasi is None),
-        rekap_saja=tuple(h for h in abjad if h.survei.sumber != "csv"),
+        # a unit without profile counts sent only its answer tallies (a recap)
+        rekap_saja=tuple(h for h in abjad if not any(vars(h.survei.profil).values())),
         profil=profil_kabupaten(k),
         kepatuhan=hasil.kepatuhan(k.periode.id),
         total_opd=len(hasil.data.opd),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from datetime import date, datetime
 from pathlib import Path
@@ -26,9 +27,26 @@ class Bidang:
         self.m.galat(self.berkas, self.doc.baris_dari(jalur), pesan, kunci)
         self.ok = False
 
-    def kunci_dikenal(self, dikenal: tuple[str, ...]) -> None:
+    def kunci_dikenal(self, dikenal: tuple[str, ...], ketat: bool = False) -> None:
+        """Warn about unknown keys; a near-miss of a known key is an error, and with
+        ``ketat`` every unknown key is (a typo in a sign-off must not silently turn a
+        signed report back into a draft).
+
+        "jawapan" for "jawaban" silently drops the unit's answers, "populsi" its sample
+        check: a typo that changes the result must stop the check, not scroll past.
+        """
         for kunci in self.isi:
-            if kunci not in dikenal:
+            if kunci in dikenal:
+                continue
+            mirip = difflib.get_close_matches(str(kunci), dikenal, n=1, cutoff=0.75)
+            if mirip:
+                self.galat(kunci, f"kunci '{kutip(kunci)}' tidak dikenal; maksudnya "
+                           f"'{mirip[0]}'? Perbaiki ejaannya: dengan salah ketik ini nilainya "
+                           "tidak dipakai")
+            elif ketat:
+                self.galat(kunci, f"kunci '{kutip(kunci)}' tidak dikenal (yang dikenal: "
+                           f"{', '.join(dikenal)}); periksa ejaannya")
+            else:
                 self.m.peringatan(self.berkas, self.doc.baris_dari((*self.jalur, kunci)),
                                   f"kunci '{kutip(kunci)}' tidak dikenal dan diabaikan "
                                   f"(yang dikenal: {', '.join(dikenal)})", kutip(kunci))

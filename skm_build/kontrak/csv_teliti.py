@@ -20,7 +20,7 @@ import pandas as pd
 
 from skm_build.alat.rekaman_csv import rekaman
 from skm_build.alat.yaml_bertanda import kutip
-from skm_build.aturan.ikm import KODE_UNSUR, Tally
+from skm_build.aturan.ikm import KODE_UNSUR, NILAI_JAWABAN, Tally
 from skm_build.kontrak.kosakata import (
     JENIS_KELAMIN,
     KOLOM_TEKS,
@@ -35,15 +35,16 @@ from skm_build.kontrak.kosakata import (
     USIA_MIN,
     urut_kategori,
 )
+from skm_build.kontrak.layanan import gabung_layanan
 from skm_build.kontrak.masalah import DaftarMasalah
-from skm_build.kontrak.model import Periode, Profil
+from skm_build.kontrak.model import BacaanCsv, Layanan, Periode, Profil
 from skm_build.kontrak.teks_publik import alasan_teks_terlarang
 
 
 def baca(berkas: Path, teks: str, pemisah: str, nama_kolom: list[str], peta: dict[str, str],
          judul_ok: bool, per: Periode,
-         m: DaftarMasalah) -> tuple[int, dict[str, Tally], Profil] | None:
-    """Validate one respondent file with pandas; tallies and profile, or None on error."""
+         m: DaftarMasalah) -> BacaanCsv | None:
+    """Validate one respondent file with pandas; tallies, profile and services, or None."""
     # Every column is read and named by position. With usecols pandas silently drops the
     # extra fields of a row longer than the header (an unquoted 3,5 shifts u3..u9 left),
     # and a header written "u1, u2" would not match its own names.
@@ -74,9 +75,9 @@ def baca(berkas: Path, teks: str, pemisah: str, nama_kolom: list[str], peta: dic
         m.galat(berkas, 2, "hanya ada baris judul: belum ada jawaban responden")
         return None
     sel = _Sel(berkas, teks, pemisah, m)
-    tally, kosong = {}, np.ones(len(df), dtype=bool)
+    tally, kosong, angka = {}, np.ones(len(df), dtype=bool), {}
     for kode in KODE_UNSUR:
-        tally[kode], kosong_kolom = _tally_kolom(df[kode], kode, sel)
+        tally[kode], kosong_kolom, angka[kode] = _tally_kolom(df[kode], kode, sel)
         kosong &= kosong_kolom
     profil = _profil(df, per, sel)
     for kolom in KOLOM_TEKS:
@@ -93,7 +94,21 @@ def baca(berkas: Path, teks: str, pemisah: str, nama_kolom: list[str], peta: dic
         return None
     if sel.ada_galat or not judul_ok:
         return None
-    return len(df) - len(tanpa_jawaban), tally, profil
+    layanan = _layanan(df["layanan"], angka, ~kosong) if "layanan" in df else ()
+    return len(df) - len(tanpa_jawaban), tally, profil, layanan
+
+
+def _layanan(kolom: pd.Series, angka: dict[str, np.ndarray],
+             menjawab: np.ndarray) -> tuple[Layanan, ...]:
+    """Per-service tallies over the rows that answer, grouped by kontrak.layanan."""
+    nama = kolom.astype("string").fillna("").to_numpy(dtype=object)
+    per_ejaan = {}
+    for ejaan in pd.unique(nama[menjawab]):  # first-written order, as on the fast path
+        baris = (nama == ejaan) & menjawab
+        per_ejaan[str(ejaan)] = (int(baris.sum()), {
+            kode: tuple(int(np.count_nonzero(a[baris] == v)) for v in NILAI_JAWABAN)
+            for kode, a in angka.items()})
+    return gabung_layanan(per_ejaan)
 
 
 class _Sel:
@@ -122,9 +137,10 @@ class _Sel:
                          f"dan {sisa} sel lain di kolom {kolom} dengan masalah yang sama", kolom)
 
 
-def _tally_kolom(kolom: pd.Series, kode: str, sel: _Sel) -> tuple[Tally, np.ndarray]:
-    """Count answers 1–4 of one unsur (and say which rows are blank); every other
-    non-blank value is an error."""
+def _tally_kolom(kolom: pd.Series, kode: str,
+                 sel: _Sel) -> tuple[Tally, np.ndarray, np.ndarray]:
+    """Count answers 1–4 of one unsur (and say which rows are blank, and each row's value
+    for the per-service counts); every other non-blank value is an error."""
     if pd.api.types.is_numeric_dtype(kolom.dtype) and not pd.api.types.is_bool_dtype(kolom):
         angka = kolom.to_numpy(dtype="float64", na_value=np.nan)
         mentah = None
@@ -143,9 +159,9 @@ def _tally_kolom(kolom: pd.Series, kode: str, sel: _Sel) -> tuple[Tally, np.ndar
             return (f"jawaban '{kutip(nilai)}' tidak sah: isi bilangan bulat 1, 2, 3 atau 4 "
                     "(kosongkan bila tidak dijawab)")
         sel.galat(buruk, kode, pesan)
-        return (0, 0, 0, 0), kosong
+        return (0, 0, 0, 0), kosong, angka
     hitung = np.bincount(angka[sah].astype(np.int64), minlength=5)
-    return tuple(int(c) for c in hitung[1:5]), kosong  # type: ignore[return-value]
+    return tuple(int(c) for c in hitung[1:5]), kosong, angka  # type: ignore[return-value]
 
 
 def _kategori(df: pd.DataFrame, kolom: str, kamus: dict[str, str], sel: _Sel,

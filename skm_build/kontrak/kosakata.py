@@ -12,10 +12,14 @@ import re
 from skm_build.aturan.ikm import KODE_UNSUR
 
 POLA_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-POLA_PERIODE = re.compile(r"^\d{4}(-(s[12]|tw[1-4]))?$")
+POLA_PERIODE = re.compile(r"^\d{4}(-(s[12]|tw[1-4]|0[1-9]|1[0-2]))?$")
+# How a period id is written, for every message that refuses one.
+BENTUK_PERIODE = "TTTT, TTTT-s1/s2, TTTT-tw1..tw4 atau TTTT-BB (bulan 01–12)"
 JENIS_OPD = ("dinas", "badan", "sekretariat", "kecamatan", "kelurahan", "puskesmas", "rsud",
              "lainnya")
 STATUS_TINDAK_LANJUT = ("rencana", "berjalan", "selesai")
+POLA_NIP = re.compile(r"^\d{18}$")  # Nomor Induk Pegawai: 18 digits, no spaces
+POLA_SIDIK = re.compile(r"^[0-9a-f]{64}$")  # SHA-256 in hex, as skm sahkan writes it
 # Spellings accepted for the categorical columns (keys lower-case), and what they mean.
 # `skm import` reads OPD sheets and form exports through these same tables.
 JENIS_KELAMIN = {"l": "L", "p": "P", "laki-laki": "L", "laki laki": "L", "pria": "L",
@@ -59,6 +63,10 @@ KOLOM_DIBACA = (*KODE_UNSUR, "tanggal", "jenis_kelamin", "usia", "pendidikan", "
 # Counts above this are typing errors, not survey data (Indonesia has ~280 million people).
 CACAH_MAKS = 10**9
 ID_MAKS = 64  # ids become URLs and file names
+# A service with fewer respondents than this gets no published value (kabupaten.yaml
+# ``minimum_responden_layanan``): a handful of answers could point at the people who gave
+# them, and is noise, not a verdict on the service.
+MINIMUM_RESPONDEN_LAYANAN = 5
 KOLOM_TEKS = ("layanan", "saran")  # free text: the repository is public, so it is checked
 KOLOM_MAKS = 100  # the contract names 17 columns; thousands are a wrong or hostile file
 SEL_MAKS_PER_KOLOM = 10  # beyond this, one summary line per column keeps the report readable

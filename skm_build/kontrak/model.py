@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from skm_build.aturan.ikm import Tally
+from skm_build.kontrak.kosakata import MINIMUM_RESPONDEN_LAYANAN
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,7 @@ class Kabupaten:
     data_contoh: bool
     bobot: str
     agregasi: str
+    minimum_responden_layanan: int = MINIMUM_RESPONDEN_LAYANAN
     # Contact details printed on kontak/ (all optional): the office, not a person.
     alamat: str | None = None
     telepon: str | None = None
@@ -41,11 +43,34 @@ class Opd:
 
 @dataclass(frozen=True)
 class Pengesahan:
-    """Who approved the kabupaten report of a period (SOP step 9)."""
+    """Who approved the kabupaten report of a period (SOP step 9), and the digest
+    (``sidik``, :mod:`.sidik`) of the data the approved numbers come from."""
 
     nama: str
     jabatan: str
     tanggal: date
+    nip: str | None = None
+    sidik: str | None = None
+
+
+@dataclass(frozen=True)
+class Revisi:
+    """An earlier signed version of a period's report, reopened by ``skm revisi``."""
+
+    versi: int
+    pengesahan: Pengesahan
+    dibuka: date  # the day it was reopened
+    alasan: str
+
+
+@dataclass(frozen=True)
+class CatatanLangkah:
+    """One SOP step done (or one paraf given) on a day, by a role of ``aturan.sop.PERAN``."""
+
+    langkah: int
+    tanggal: date
+    oleh: str
+    kepada: str | None = None  # step 5 and 10: where it was sent
 
 
 @dataclass(frozen=True)
@@ -56,6 +81,13 @@ class Periode:
     selesai: date
     batas_laporan: date
     pengesahan: Pengesahan | None = None
+    revisi: tuple[Revisi, ...] = ()  # earlier signed versions, oldest first
+    langkah: tuple[CatatanLangkah, ...] = ()  # as recorded, in file order
+
+    @property
+    def versi(self) -> int:
+        """The version the report is at: 1 until a revision reopens it."""
+        return len(self.revisi) + 1
 
 
 @dataclass(frozen=True)
@@ -79,6 +111,15 @@ class Profil:
 
 
 @dataclass(frozen=True)
+class Layanan:
+    """One service of a unit in one period: its respondents and their answer tallies."""
+
+    nama: str  # as written most often (see kontrak.layanan)
+    responden: int
+    tally: dict[str, Tally]
+
+
+@dataclass(frozen=True)
 class Survei:
     """One unit's survey in one period, as tallies: what the arithmetic needs."""
 
@@ -92,7 +133,14 @@ class Survei:
     populasi: int | None = None
     tidak_berlaku: tuple[str, ...] = ()
     tindak_lanjut: tuple[TindakLanjut, ...] = ()
-    ringkasan_masukan: str | None = None  # feedback themes, summarised by staff
+    layanan: tuple[Layanan, ...] = ()
+    tanggal_survei: tuple[date, date] | None = None  # first and last survey date
+    ringkasan_masukan: str | None = None  # staff's curated summary of the suggestions
+
+
+# What a valid respondent CSV reduces to: respondents (rows with an answer), tallies,
+# profile counts and per-service tallies. Both CSV paths return exactly this.
+BacaanCsv = tuple[int, dict[str, Tally], Profil, tuple[Layanan, ...]]
 
 
 @dataclass(frozen=True)

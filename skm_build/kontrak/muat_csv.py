@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import functools
 import itertools
+import operator
 import re
 from collections import Counter
 from datetime import date
@@ -37,8 +38,9 @@ from skm_build.kontrak.kosakata import (
     USIA_MIN,
     urut_kategori,
 )
+from skm_build.kontrak.layanan import gabung_layanan
 from skm_build.kontrak.masalah import DaftarMasalah
-from skm_build.kontrak.model import Periode, Profil
+from skm_build.kontrak.model import BacaanCsv, Layanan, Periode, Profil
 from skm_build.kontrak.pribadi import kolom_pribadi
 from skm_build.kontrak.teks_publik import mungkin_terlarang
 
@@ -48,8 +50,8 @@ csv.field_size_limit(max(csv.field_size_limit(), UKURAN_CSV_MAKS))
 
 
 def muat_csv(berkas: Path, per: Periode, tidak_berlaku: tuple[str, ...],
-              m: DaftarMasalah) -> tuple[int, dict[str, Tally], Profil] | None:
-    """Validate one respondent file and reduce it to tallies and profile counts."""
+             m: DaftarMasalah) -> BacaanCsv | None:
+    """Validate one respondent file and reduce it to tallies, profile and service counts."""
     teks = baca_teks(berkas, m, UKURAN_CSV_MAKS)
     if teks is None:
         return None
@@ -95,6 +97,8 @@ def _peringatan_tidak_berlaku(berkas: Path, tally: dict[str, Tally],
 # checks that on thousands of generated files; run it after changing either path.
 
 _JAWABAN_BERSIH = frozenset(("", "1", "2", "3", "4"))
+_NILAI_SEL = {"": 0, "1": 1, "2": 2, "3": 3, "4": 4}  # a clean answer cell as a number
+_LEBAR = len(_NILAI_SEL)
 _PITA_MENURUT_USIA = {
     str(u): next(label for batas, label in reversed(PITA_USIA) if u >= batas)
     for u in range(USIA_MIN, USIA_MAKS + 1)
@@ -111,7 +115,7 @@ def _tanggal_iso(v: str) -> date | None:
 
 
 def _csv_bersih(teks: str, pemisah: str, nama_kolom: list[str], peta: dict[str, str],
-                per: Periode) -> tuple[int, dict[str, Tally], Profil] | None:
+                per: Periode) -> BacaanCsv | None:
     """Tallies and profile of a file that is clean beyond doubt; None means "look closer"."""
     if '"' in teks or any(nama != nama.strip() for nama in nama_kolom):
         return None
@@ -167,7 +171,32 @@ def _csv_bersih(teks: str, pemisah: str, nama_kolom: list[str], peta: dict[str, 
         pendidikan=urut_kategori(kategori[1], URUTAN_PENDIDIKAN),
         pekerjaan=urut_kategori(kategori[2], URUTAN_PEKERJAAN),
     )
-    return len(baris), tally, profil
+    kolom = {peta.get(asli): j for j, asli in enumerate(nama_kolom)}
+    layanan = () if "layanan" not in kolom else _layanan_bersih(sel, n, kolom)
+    return len(baris), tally, profil, layanan
+
+
+def _layanan_bersih(sel: list[str], n: int, kolom: dict[str | None, int]) -> tuple[Layanan, ...]:
+    """Per-service tallies of a clean file (every row answers, see above).
+
+    Each row's service becomes a number s (first written first) and each answer cell a
+    (s × 5 + answer) integer, so every unsur is one Counter of small ints, counted in C —
+    about twice as fast as walking the distinct rows, four times a Counter of pairs.
+    """
+    nama = sel[kolom["layanan"]::n]
+    nomor: dict[str, int] = {}
+    dasar = [nomor.setdefault(v, len(nomor)) * _LEBAR for v in nama]
+    tally = [[[0, 0, 0, 0] for _ in KODE_UNSUR] for _ in nomor]
+    for u, kode in enumerate(KODE_UNSUR):
+        jawaban = map(_NILAI_SEL.__getitem__, sel[kolom[kode]::n])
+        for kunci, c in Counter(map(operator.add, dasar, jawaban)).items():
+            s, nilai = divmod(kunci, _LEBAR)
+            if nilai:
+                tally[s][u][nilai - 1] += c
+    responden = Counter(nama)
+    return gabung_layanan({v: (responden[v], dict(zip(KODE_UNSUR, map(tuple, tally[s]),
+                                                      strict=True)))
+                           for v, s in nomor.items()})
 
 
 def _ada_baris_tanpa_jawaban(sel: list[str], n: int, kolom_jawaban: list[int]) -> bool:
@@ -204,6 +233,13 @@ def _periksa_judul(berkas: Path, nama_kolom: list[str],
         elif kolom_pribadi(baku):
             m.galat(berkas, 1, f"kolom '{kutip(asli)}' berisi data pribadi dan tidak boleh masuk "
                     "ke repositori: hapus kolom itu dari berkas", kutip(asli))
+            ok = False
+            continue
+        elif baku == "saran":
+            m.galat(berkas, 1, "kolom 'saran' berisi teks bebas responden, yang bisa memuat nama "
+                    "dan alamat, dan repositori ini publik: pindahkan berkas ini ke folder "
+                    "kiriman/ lalu impor dengan `skm import` (saran disimpan di kiriman/; yang "
+                    "terbit hanya 'ringkasan_masukan' yang ditulis petugas)", kutip(asli))
             ok = False
             continue
         elif baku in peta.values():

@@ -20,6 +20,7 @@ from importlib import resources
 from pathlib import Path
 
 from skm_build.hitung.hasil import Hasil, hitung_semua
+from skm_build.kontrak import sidik
 from skm_build.kontrak.galat import GalatSkm
 from skm_build.kontrak.muat import periksa
 from skm_build.kontrak.proyek import FOLDER_DIBANGUN, Proyek
@@ -73,7 +74,9 @@ def tulis_konten(proyek: Proyek, hasil: Hasil) -> list:
     Returns the navigation for MkDocs.
     """
     with tahap("tulis halaman") as c:
-        penyusun = PembuatHalaman(hasil)
+        versi = {p.id: sidik.riwayat(proyek.data, p) for p in hasil.data.periode
+                 if p.pengesahan is not None or p.revisi}
+        penyusun = PembuatHalaman(hasil, versi)
         halaman = penyusun.semua()
         for sisa in proyek.konten.glob(f"{FOLDER_DIBANGUN}.*"):  # from a killed build
             shutil.rmtree(sisa, ignore_errors=True)

@@ -10,25 +10,22 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from pathlib import Path
 
 _DITERIMA = re.compile(r"""^diterima[ \t]*:[ \t]*["']?([^"'#\s]*)""", re.M)
 
 
-def catat_diterima(berkas: Path, tanggal: date) -> tuple[bool, str]:
-    """Write ``diterima`` into the report file; return (written, what happened in words)."""
+def dengan_diterima(teks: str, tanggal: date) -> tuple[str, str]:
+    """``teks`` of a report with ``diterima`` added (never changed); what happened, in words.
+
+    Pure, so ``skm import`` writes the counts and the date in one atomic write.
+    """
     nilai = tanggal.isoformat()
-    if not berkas.exists():
-        berkas.parent.mkdir(parents=True, exist_ok=True)
-        berkas.write_text(f"diterima: {nilai}\n", encoding="utf-8", newline="\n")
-        return True, f"dibuat dengan diterima: {nilai}"
-    teks = berkas.read_text(encoding="utf-8-sig")
     if cocok := _DITERIMA.search(teks):
         if cocok.group(1) == nilai:
-            return False, f"sudah tercatat diterima: {nilai}"
-        return False, (f"TIDAK diubah: sudah tercatat diterima: {cocok.group(1)}; sunting "
-                       "sendiri bila tanggal itu salah")
-    akhir = "" if not teks or teks.endswith("\n") else "\n"
-    with berkas.open("a", encoding="utf-8", newline="\n") as f:
-        f.write(f"{akhir}diterima: {nilai}\n")
-    return True, f"ditambah diterima: {nilai}"
+            return teks, f"sudah tercatat diterima: {nilai}"
+        return teks, (f"TIDAK diubah: sudah tercatat diterima: {cocok.group(1)}; sunting "
+                      "sendiri bila tanggal itu salah")
+    if not teks:
+        return f"diterima: {nilai}\n", f"dibuat dengan diterima: {nilai}"
+    akhir = "" if teks.endswith("\n") else "\n"
+    return f"{teks}{akhir}diterima: {nilai}\n", f"ditambah diterima: {nilai}"

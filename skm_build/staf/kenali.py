@@ -40,7 +40,8 @@ KATA_UNSUR: dict[str, frozenset[str]] = {
 }
 # Profile columns recognised before the unsur ("Stempel waktu" is a date, not u3) ...
 KATA_PROFIL_DULU: tuple[tuple[str, frozenset[str]], ...] = (
-    ("tanggal", frozenset({"timestamp", "stempel", "tanggal", "tgl", "date"})),
+    # "Cap waktu" is what an Indonesian Google account names the timestamp column
+    ("tanggal", frozenset({"timestamp", "stempel", "cap", "tanggal", "tgl", "date"})),
     ("jam", frozenset({"jam", "pukul"})),
     ("jenis_kelamin", frozenset({"kelamin", "gender", "jk", "sex"})),
     ("usia", frozenset({"usia", "umur", "age"})),
@@ -56,6 +57,7 @@ _KODE = re.compile(r"^(u|unsur|p|q|pertanyaan|soal)\s*0?([1-9])$")
 _NOMOR = frozenset({"no", "nomor", "urut", "responden", "number"})
 
 PRIBADI = "data pribadi"
+TANGGAL_LAHIR = "tanggal lahir, bukan tanggal survei (tidak dipakai)"
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,8 @@ def kenali_judul(judul: object) -> Judul:
     himpunan = set(w)
     if w == ["l", "p"]:
         return Judul("jenis_kelamin")
+    if himpunan & {"lahir", "birth"}:
+        return Judul(None, TANGGAL_LAHIR)
     for tujuan, kunci in KATA_PROFIL_DULU:
         if himpunan & kunci:
             return Judul(tujuan)
@@ -328,3 +332,26 @@ def urutan_tanggal(nilai: list[object], mulai: date, selesai: date) -> str:
         return len(hasil), sum(1 for d in hasil if mulai <= d <= selesai)
 
     return BULAN_HARI if skor(BULAN_HARI) > skor(HARI_BULAN) else HARI_BULAN
+
+
+_JAM = re.compile(r"[\sT](\d{1,2})[.:](\d{2})(?:[.:](\d{2}))?\s*$")
+
+
+def waktu(nilai: object, urutan: str = HARI_BULAN) -> datetime | None:
+    """A time stamp with its time of day (a form's "Cap waktu"), else None.
+
+    A bare date — or an Excel date, which openpyxl reads as midnight — says nothing
+    about when within the day a form was sent, so it is not a time stamp.
+    """
+    if isinstance(nilai, datetime):
+        return nilai if nilai.time() != time(0) else None
+    if not isinstance(nilai, str):
+        return None
+    d, _ = tanggal(nilai, urutan)
+    cocok = _JAM.search(nilai)
+    if d is None or cocok is None:
+        return None
+    jam, menit, detik = (int(x or 0) for x in cocok.groups())
+    if jam > 23 or menit > 59 or detik > 59:
+        return None
+    return datetime(d.year, d.month, d.day, jam, menit, detik)

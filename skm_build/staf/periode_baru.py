@@ -9,16 +9,18 @@ command checks the data again afterwards and restores the file if anything got w
 
 from __future__ import annotations
 
+import calendar
 import json
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from skm_build.kontrak.kosakata import POLA_PERIODE
+from skm_build.aturan.sop import HARI_LAPOR
+from skm_build.kontrak.kosakata import BENTUK_PERIODE, POLA_PERIODE
 from skm_build.kontrak.model import Periode
+from skm_build.terbit.format_id import BULAN
 
-HARI_LAPOR = 21  # SOP step 6: OPDs have three weeks to report after the period
 ROMAWI = ("I", "II", "III", "IV")
 _POLOS = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ./()-]*$")  # safe as a plain YAML scalar
 
@@ -40,10 +42,15 @@ def batas_baku(selesai: date) -> date:
 
 
 def bawaan_dari_id(ident: str) -> tuple[str, date, date] | None:
-    """Name and dates that an id implies: 2026-s1 → Semester I 2026, 1 Jan – 30 Jun."""
-    cocok = re.fullmatch(r"(\d{4})(?:-(s|tw)([1-4]))?", ident)
-    if not cocok or not POLA_PERIODE.match(ident):
+    """Name and dates that an id implies: 2026-s1 → Semester I 2026, 1 Jan – 30 Jun;
+    2026-02 → Februari 2026, 1 – 28 Feb."""
+    if not POLA_PERIODE.match(ident):
         return None
+    if bulanan := re.fullmatch(r"(\d{4})-(\d{2})", ident):
+        tahun, bulan = int(bulanan.group(1)), int(bulanan.group(2))
+        return (f"{BULAN[bulan - 1]} {tahun}", date(tahun, bulan, 1),
+                date(tahun, bulan, calendar.monthrange(tahun, bulan)[1]))
+    cocok = re.fullmatch(r"(\d{4})(?:-(s|tw)([1-4]))?", ident)
     tahun, jenis, ke = int(cocok.group(1)), cocok.group(2), cocok.group(3)
     if jenis is None:
         return f"Tahun {tahun}", date(tahun, 1, 1), date(tahun, 12, 31)
@@ -61,8 +68,8 @@ def masalah_usulan(u: Usulan, ada: tuple[Periode, ...]) -> list[str]:
     """Every reason to refuse the new period, in Indonesian (empty when it is acceptable)."""
     hasil = []
     if not POLA_PERIODE.match(u.id):
-        hasil.append(f"id '{u.id}' tidak sah: tulis TTTT, TTTT-s1/s2 atau TTTT-tw1..tw4 "
-                     "(mis. 2026-s1)")
+        hasil.append(f"id '{u.id}' tidak sah: tulis {BENTUK_PERIODE} "
+                     "(mis. 2026-s1 atau 2026-02)")
     if not u.nama.strip() or "\n" in u.nama:
         hasil.append("nama periode harus satu baris teks, mis. \"Semester I 2026\"")
     if u.selesai < u.mulai:
@@ -81,7 +88,7 @@ def masalah_usulan(u: Usulan, ada: tuple[Periode, ...]) -> list[str]:
     return hasil
 
 
-def _skalar(teks: str) -> str:
+def skalar_yaml(teks: str) -> str:
     """A YAML scalar for ``teks``: plain when safe, else double-quoted (JSON is valid YAML)."""
     return teks if _POLOS.match(teks) and teks.strip() == teks else json.dumps(
         teks, ensure_ascii=False)
@@ -90,7 +97,7 @@ def _skalar(teks: str) -> str:
 def teks_yaml(u: Usulan) -> str:
     """The entry as it is appended to periode.yaml, in the file's own layout."""
     return (f"- id: {u.id}\n"
-            f"  nama: {_skalar(u.nama)}\n"
+            f"  nama: {skalar_yaml(u.nama)}\n"
             f"  mulai: {u.mulai.isoformat()}\n"
             f"  selesai: {u.selesai.isoformat()}\n"
             f"  batas_laporan: {u.batas_laporan.isoformat()}\n")

@@ -33,11 +33,11 @@ from decimal import Decimal
 
 from skm_build.alat.arsip import kemas_ulang
 from skm_build.aturan.ikm import (
-    BOBOT_BAKU,
     KONVERSI,
     REGULASI,
     REGULASI_JUDUL,
     TABEL_MUTU,
+    uraian_bobot,
 )
 from skm_build.hitung.hasil import Hasil, HasilKabupaten
 from skm_build.terbit import format_id as fmt
@@ -200,9 +200,7 @@ def uraian_batas_mutu() -> str:
 def metode(hasil: Hasil, k: HasilKabupaten) -> str:
     """The method, in plain Indonesian, as the descriptor's description."""
     kab = hasil.data.kabupaten
-    bobot = f"{BOBOT_BAKU} (1 ÷ banyaknya unsur yang berlaku), eksak" \
-        if kab.bobot == BOBOT_BAKU \
-        else f"{kab.bobot} per unsur (cara laporan terdahulu)"
+    bobot = uraian_bobot(kab.bobot)
     return (
         f"Hasil Survei Kepuasan Masyarakat (SKM) {kab.nama}, periode {k.periode.nama} "
         f"({k.periode.mulai.isoformat()} s.d. {k.periode.selesai.isoformat()}), dihitung "

@@ -19,12 +19,14 @@ from fractions import Fraction
 import jinja2
 
 from skm_build.alat.teks import Aman, blok, netral
+from skm_build.aturan import sop
 from skm_build.aturan.ikm import (
     AGREGASI,
     BOBOT,
     BOBOT_BAKU,
     KM_CONTOH_POPULASI,
     KONVERSI,
+    NILAI_JAWABAN,
     RATA_RATA_UNIT,
     REGULASI,
     REGULASI_JUDUL,
@@ -33,11 +35,14 @@ from skm_build.aturan.ikm import (
     UNSUR,
     UNSUR_MENURUT_KODE,
     Mutu,
+    bobot_dibulatkan,
     bulat,
     mutu,
     sampel_minimum,
+    uraian_bobot,
 )
 from skm_build.hitung import isi_laporan as laporan_skm
+from skm_build.hitung import langkah as langkah_sop
 from skm_build.hitung.hasil import Hasil, HasilKabupaten, HasilUnit
 from skm_build.hitung.janji import janji
 from skm_build.hitung.kepatuhan import (
@@ -46,10 +51,12 @@ from skm_build.hitung.kepatuhan import (
     TEPAT_WAKTU,
     URUTAN_STATUS,
     StatusUnit,
+    hari_ini,
     status_unit,
 )
 from skm_build.kontrak.kosakata import KELOMPOK_PROFIL
 from skm_build.kontrak.model import Opd, Periode
+from skm_build.kontrak.sidik import VersiSah
 from skm_build.terbit import data_terbuka, grafik, tabel_terbuka
 from skm_build.terbit import format_id as fmt
 
@@ -96,6 +103,12 @@ def kata_cari(*teks: str) -> str:
     gabung = " ".join(t for t in teks if t).lower()
     return "".join(c for c in unicodedata.normalize("NFD", gabung)
                    if unicodedata.category(c) != "Mn")
+
+
+def layanan_unit(h: HasilUnit | None) -> list[str]:
+    """The services a unit's latest result names (only those large enough to be named):
+    search and the picker find the unit by them ("KTP" → Dukcapil)."""
+    return [] if h is None else [x.nama for x in h.layanan if x.ikm is not None]
 
 
 def sebutan(o: Opd) -> str:
@@ -165,10 +178,19 @@ def _lingkungan() -> jinja2.Environment:
                        TABEL_MUTU=TABEL_MUTU, KONVERSI=KONVERSI, REGULASI=REGULASI,
                        REGULASI_JUDUL=REGULASI_JUDUL, Aman=Aman, persen=fmt.persen,
                        BOBOT_BAKU=BOBOT_BAKU, RUMUS_KM=RUMUS_KM, RATA_RATA_UNIT=RATA_RATA_UNIT,
-                       mutu_nilai=mutu, KELOMPOK_PROFIL=KELOMPOK_PROFIL,
+                       mutu_nilai=mutu, KELOMPOK_PROFIL=KELOMPOK_PROFIL, uraian_bobot=uraian_bobot,
                        URUTAN_STATUS=URUTAN_STATUS, TEPAT_WAKTU=TEPAT_WAKTU,
+                       PERAN_LENGKAP=sop.PERAN_LENGKAP, SEKDA=sop.SEKDA,
+                       paraf=lambda p: langkah_sop.paraf(p, sop.LANGKAH_PENGESAHAN),
                        STATUS_RTL=STATUS_RTL)
     return env
+
+
+def teks_bobot(bobot: str, w: Fraction) -> str:
+    """A weight as a calculation shows it: the exact one as a fraction (1/8), a rounded
+    legacy one with the decimals it was rounded to (0,125 under 0.111, 0,13 under 0.11)."""
+    desimal = BOBOT[bobot]
+    return str(w) if desimal is None else fmt.angka(w, desimal)
 
 
 def tanpa_cari(markdown: str) -> Aman:
@@ -220,8 +242,12 @@ def kalimat_kabupaten(nama: str, k: HasilKabupaten, lalu: HasilKabupaten | None)
 class PembuatHalaman:
     """Renders every generated page of one build from the results."""
 
-    def __init__(self, hasil: Hasil) -> None:
+    def __init__(self, hasil: Hasil,
+                 versi: dict[str, tuple[VersiSah, ...]] | None = None) -> None:
+        """``versi``: the signed versions of each period (:func:`.sidik.riwayat`), whose
+        frozen reports are published as signed; without it reports render from data."""
         self.hasil = hasil
+        self.versi = versi or {}
         self.data = hasil.data
         self.env = _lingkungan()
         self.kab = self.data.kabupaten
@@ -229,7 +255,8 @@ class PembuatHalaman:
 
     def _render(self, templat: str, **konteks: object) -> str:
         return self.env.get_template(templat).render(
-            kab=self.kab, data=self.data, arah=_arah, **konteks)
+            kab=self.kab, data=self.data, arah=_arah,
+            teks_bobot=lambda w: teks_bobot(self.kab.bobot, w), **konteks)
 
     def semua(self) -> list[Halaman]:
         halaman = [self.beranda(), self.metodologi(), self.daftar_periode(), self.daftar_opd()]
@@ -237,6 +264,9 @@ class PembuatHalaman:
         halaman += [self.opd(o) for o in self.data.opd]
         halaman += [self.daftar_laporan(), self.data_terbuka(), self.kontak()]
         halaman += [self.laporan(k.periode.id) for k in self.hasil.kabupaten]
+        halaman += [self.laporan_versi(p, v) for p, semua in sorted(self.versi.items())
+                    for v in semua if v.laporan is not None and v.dibuka is not None]
+        halaman += [self.alur(p.id) for p in self.data.periode]
         return halaman
 
     # --- what several pages share ------------------------------------------------------
@@ -262,7 +292,8 @@ class PembuatHalaman:
         kelompok: dict[str, list[tuple[Opd, HasilUnit | None, str]]] = {}
         for o in sorted(self.data.opd, key=lambda o: o.nama):
             terbaru = next(iter(self.hasil.unit_dari(o.id)), None)
-            kata = kata_cari(o.nama, o.singkatan or "", *o.alias, NAMA_JENIS.get(o.jenis, ""))
+            kata = kata_cari(o.nama, o.singkatan or "", *o.alias, NAMA_JENIS.get(o.jenis, ""),
+                             *layanan_unit(terbaru))
             kelompok.setdefault(o.jenis, []).append((o, terbaru, kata))
         return [(NAMA_JENIS.get(j, j), kelompok[j]) for j in NAMA_JENIS if j in kelompok]
 
@@ -305,8 +336,16 @@ class PembuatHalaman:
             "Metodologi: cara menghitung IKM",
             f"Cara menghitung Indeks Kepuasan Masyarakat menurut {REGULASI}: sembilan unsur, "
             "nilai rata-rata, bobot, konversi ke skala 25–100 dan mutu A–D.")
+        tabel_bobot = []
+        for k in range(len(UNSUR), 0, -1):
+            w = bobot_dibulatkan(self.kab.bobot, k)
+            tabel_bobot.append((k, w, k * w * max(NILAI_JAWABAN) * KONVERSI, k * w <= 1))
+        terbaru = self.hasil.terbaru
         return Halaman("metodologi.md", kepala + self._render(
-            "metodologi.md.j2", bobot=self.kab.bobot, bobot_tetap=BOBOT[self.kab.bobot],
+            "metodologi.md.j2", desimal_bobot=BOBOT[self.kab.bobot], tabel_bobot=tabel_bobot,
+            fmt_angka=fmt.angka, periode_bobot=terbaru and terbaru.periode,
+            unit_bobot_lain=[h for h in (terbaru.unit if terbaru else ())
+                             if len(h.ikm.dinilai) != len(UNSUR)],
             contoh_km=contoh_km, agregasi=AGREGASI, agregasi_dipakai=self.kab.agregasi,
             # the value that rounds up onto the best grade's bound: why rounding comes first
             contoh_tepi=TABEL_MUTU[0].batas_bawah - Decimal("0.005")))
@@ -379,8 +418,9 @@ class PembuatHalaman:
     def opd(self, o: Opd) -> Halaman:
         riwayat = self.hasil.unit_dari(o.id)  # latest first
         lapor = self.belum_lapor(o)
-        konteks: dict[str, object] = {"o": o, "riwayat": riwayat, "lapor": lapor,
-                                      "acuan": self.periode_acuan(), "janji": janji(riwayat)}
+        konteks: dict[str, object] = {
+            "o": o, "riwayat": riwayat, "lapor": lapor, "acuan": self.periode_acuan(),
+            "janji": janji(riwayat), "layanan": layanan_unit(riwayat[0] if riwayat else None)}
         nama = sebutan(o)
         if not riwayat:
             kepala = kepala_halaman(f"{o.nama}: belum ada hasil SKM",
@@ -426,18 +466,63 @@ class PembuatHalaman:
 
     def laporan(self, periode_id: str) -> Halaman:
         """The Laporan SKM Kabupaten of one period with results (BAB I–V, tables only)."""
+        per = self.data.periode_menurut_id()[periode_id]
+        versi = self.versi.get(periode_id, ())
+        berlaku = next((v for v in versi if v.dibuka is None), None)
+        if per.pengesahan is not None and berlaku is not None and berlaku.laporan is not None:
+            md = berlaku.laporan  # signed means frozen: the report exactly as signed
+        else:
+            md = self.isi_laporan(periode_id)
+        if versi or per.revisi:
+            md += "\n" + self._render("riwayat_versi.md.j2", p=per, versi=versi,
+                                       nama_bagian=self.nama_bagian)
+        # Title and description outside the report's own text (a signed text is frozen).
+        k = self.kab_menurut_periode[periode_id]
+        status = "disahkan" if per.pengesahan else "DRAF, belum disahkan"
+        kepala = kepala_halaman(
+            f"Laporan SKM {per.nama} ({status})",
+            f"Laporan SKM {self.kab.nama} {per.nama} ({status}): IKM {fmt.angka(k.ikm)}, mutu "
+            f"{k.mutu.huruf} ({k.mutu.kinerja}), {len(k.unit)} unit, "
+            f"{fmt.bilangan(k.responden)} responden.")
+        return Halaman(f"laporan/{periode_id}.md", kepala + md)
+
+    def isi_laporan(self, periode_id: str) -> str:
+        """The report's own Markdown (BAB I–V) from the data: what ``skm sahkan`` freezes."""
         isi = laporan_skm.isi_laporan(self.hasil, periode_id)
         if isi is None:
             raise ValueError(f"periode {periode_id} belum memiliki hasil")
-        k, p = isi.k, isi.periode
-        status = "disahkan" if p.pengesahan else "DRAF, belum disahkan"
-        kepala = kepala_halaman(
-            f"Laporan SKM {p.nama} ({status})",
-            f"Laporan SKM {self.kab.nama} {p.nama} ({status}): IKM {fmt.angka(k.ikm)}, mutu "
-            f"{k.mutu.huruf} ({k.mutu.kinerja}), {len(k.unit)} unit, "
-            f"{fmt.bilangan(k.responden)} responden.")
-        return Halaman(f"laporan/{periode_id}.md",
-                       kepala + self._render("laporan.md.j2", L=isi))
+        return self._render("laporan.md.j2", L=isi)
+
+    def nama_bagian(self, nama: str) -> str:
+        """A digest part in words: 'survei/2025-s1/dukcapil' → the unit's name."""
+        if nama.startswith("survei/"):
+            o = self.data.opd_menurut_id().get(nama.rsplit("/", 1)[-1])
+            return f"data {o.nama if o else nama.rsplit('/', 1)[-1]}"
+        return {"kabupaten.yaml": "cara menghitung (bobot, agregasi)",
+                "periode.yaml": "tanggal periode"}.get(nama, nama)
+
+    def laporan_versi(self, periode_id: str, v: VersiSah) -> Halaman:
+        """An earlier signed version, frozen as it was signed, marked as superseded."""
+        per = self.data.periode_menurut_id()[periode_id]
+        catatan = self._render("versi_lama.md.j2", p=per, v=v)
+        md = v.laporan or ""
+        judul = md.find("\n# ")
+        sisip = md.find("\n", judul + 1) + 1 if judul != -1 else 0
+        return Halaman(f"laporan/{periode_id}-versi-{v.versi}.md",
+                       md[:sisip] + "\n" + catatan + "\n" + md[sisip:])
+
+    def alur(self, periode_id: str) -> Halaman:
+        """The ten SOP steps of one period: dates, durations, overruns, paraf chains."""
+        per = self.data.periode_menurut_id()[periode_id]
+        hari = hari_ini()
+        return Halaman(f"alur/{periode_id}.md", self._render(
+            "alur.md.j2", p=per, k=self.kab_menurut_periode.get(periode_id),
+            langkah=langkah_sop.keadaan(self.data, periode_id, hari), hari_ini=hari,
+            SOP_NOMOR=sop.SOP_NOMOR,
+            paraf=[("Surat edaran (langkah 4)",
+                    langkah_sop.paraf(per, sop.LANGKAH_PARAF_SURAT)),
+                   ("Laporan SKM Kabupaten (langkah 9)",
+                    langkah_sop.paraf(per, sop.LANGKAH_PENGESAHAN))]))
 
     def data_terbuka(self) -> Halaman:
         terbit = [k.periode for k in self.hasil.kabupaten]

@@ -59,4 +59,14 @@ def hasil_untuk_json(hasil: Hasil, periode: str | None = None) -> dict[str, list
         "unit": len(k.unit),
         "responden": k.responden,
     } for k in hasil.kabupaten if not periode or k.periode.id == periode]
-    return {"unit": unit, "kabupaten": kabupaten}
+    layanan = [{
+        "periode": pid,
+        "opd": h.opd.id,
+        "layanan": x.nama,
+        "responden": x.responden,
+        "nrr": None if x.ikm is None else {u.unsur.kode: u.nrr for u in x.ikm.unsur},
+        "ikm": None if x.ikm is None else x.ikm.ikm,
+        "mutu": None if x.ikm is None else x.ikm.mutu.huruf,
+        "kinerja": None if x.ikm is None else x.ikm.mutu.kinerja,
+    } for (pid, _), h in hasil.unit.items() if not periode or pid == periode for x in h.layanan]
+    return {"unit": unit, "kabupaten": kabupaten, "layanan": layanan}

@@ -1,143 +1,140 @@
-"""The report as a PDF, without a browser: fpdf2 (pure Python), an optional extra.
+"""The report as a PDF a ministry desk accepts, printed by Chromium from the site's page.
 
-``pip install -e .[pdf]`` brings fpdf2. Without it :func:`tersedia` is False and the
-package command says so and leaves the PDF out; nothing else depends on it. The PDF is
-made from the same Markdown as the web page (python-markdown, as MkDocs uses), reduced
-to the plain HTML that fpdf2's ``write_html`` understands: every table cell as text, one
-page break before each chapter (``<h2>``), left-aligned cells.
+The PDF is the built ``/laporan/<periode>/`` page itself (stylesheets inlined, scripts
+removed: :func:`skm_build.staf.paket.html_mandiri`), so paper and screen never disagree,
+with print rules added here: A4, a running header with the period and the status (DRAF
+on every page while unsigned), "Halaman n dari m" at the foot, a table of contents with
+page numbers, no hyphenation and no word broken across lines, table headers repeated on
+every page of a long table and no row split between pages.
 
-Why not WeasyPrint: it needs Pango and other system libraries; Chromium's print-to-PDF
-needs a browser. fpdf2 is maintained, pure Python, and needs only a Unicode TrueType font
-for the Indonesian typography (–, ≥, ×): DejaVu Sans where the system has it
-(Debian's fonts-dejavu-core), otherwise the PDF core font with those signs spelled out.
+The table of contents needs the page each chapter lands on, which only the layout
+engine knows: the page is printed once, the headings are looked up in the PDF's text
+(pypdf), and printed again with the numbers filled in (they do not change the layout).
+Chromium is :mod:`skm_build.alat.chromium`; without it :func:`tersedia` is False and the
+package goes without a PDF, saying so.
 """
 
 from __future__ import annotations
 
 import html as html_mod
 import importlib.util
+import io
 import re
-from datetime import datetime
-from pathlib import Path
+from dataclasses import dataclass
+from datetime import date
 
-FONT_DEJAVU = (
-    Path("/usr/share/fonts/truetype/dejavu"),
-    Path("/usr/share/fonts/dejavu"),
-    Path("/usr/local/share/fonts/dejavu"),
-)
-KOLOM_LEBAR = ("Unit layanan", "Unsur", "Program/kegiatan", "Tiga unsur terlemah",
-               "Tiga unsur terkuat", "Kenaikan terbesar", "Penurunan terbesar")
-KOLOM_SEDANG = ("Waktu", "Penanggung jawab", "Status", "Laporan diterima", "Keterangan",
-                "Periode", "Mutu", "Jenis")
-_GANTI_LATIN1 = {"–": "-", "—": "-", "−": "-", "≥": ">=", "≤": "<=", "Σ": "jumlah ",
-                 "…": "...", "’": "'", "“": '"', "”": '"'}
+from skm_build.alat import chromium
+
+_JUDUL = re.compile(r'<h([23]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
+_ISI = '<div class="skm-laporan">'
+PENANDA = "…"  # the page number before the second pass
 
 
 def tersedia() -> bool:
-    """True when fpdf2 is installed (the ``pdf`` extra)."""
-    return importlib.util.find_spec("fpdf") is not None
+    """True when Chromium and pypdf (the ``pdf`` extra) are both there."""
+    return chromium.lokasi() is not None and importlib.util.find_spec("pypdf") is not None
 
 
-def _font_dejavu() -> Path | None:
-    for folder in FONT_DEJAVU:
-        if (folder / "DejaVuSans.ttf").is_file() and (folder / "DejaVuSans-Bold.ttf").is_file():
-            return folder
-    return None
+@dataclass(frozen=True)
+class Judul:
+    tingkat: int
+    id: str
+    teks: str
 
 
-def html_sederhana(markdown_teks: str) -> str:
-    """The report's Markdown as the plain HTML fpdf2 can lay out."""
-    import markdown
-
-    html = markdown.markdown(markdown_teks, extensions=["tables", "md_in_html", "attr_list"])
-    html = re.sub(r'<div class="skm-draf-cetak"[^>]*>.*?</div>', "", html, flags=re.S)
-    html = re.sub(r"</?(div|span|abbr|small)\b[^>]*>", "", html)
-
-    def sel(m: re.Match) -> str:
-        tag, atribut, isi = m.group(1), m.group(2) or "", m.group(3)
-        teks = re.sub(r"<[^>]+>", "", isi).strip()
-        rata = "right" if "text-align: right" in atribut else "left"
-        return f'<{tag} align="{rata}">{teks}</{tag}>'
-
-    html = re.sub(r"<(td|th)(\s[^>]*)?>(.*?)</\1>", sel, html, flags=re.S)
-    html = re.sub(r"<thead>.*?</thead>", _lebar_kolom, html, flags=re.S)
-    html = html.replace("</table>", "</table><br>")
-    html = re.sub(r"<a\b[^>]*>(.*?)</a>", r"\1", html, flags=re.S)  # no dead site links
-    return html
+def _css_teks(teks: str) -> str:
+    """A CSS string literal: quotes, backslashes and '<' (no '</style>') escaped."""
+    teks = re.sub(r"\s+", " ", teks)
+    return '"' + "".join(f"\\{ord(c):x} " if c in '"\\<>' else c for c in teks) + '"'
 
 
-def _lebar_kolom(m: re.Match) -> str:
-    """Give every header cell a width: names and plans wide, numbers narrow."""
-    kepala = m.group(0)
-    teks = re.findall(r"<th\b[^>]*>(.*?)</th>", kepala, flags=re.S)
-    bobot = [3 if t in KOLOM_LEBAR else 2 if t in KOLOM_SEDANG else 1 for t in teks]
-    if not teks or len(set(bobot)) == 1:
-        return kepala
-    lebar = iter(round(100 * b / sum(bobot)) for b in bobot)
-    return re.sub(r"<th ", lambda _: f'<th width="{next(lebar)}%" ', kepala)
+def judul_laporan(halaman: str) -> list[Judul]:
+    """The report's chapters (h2) and sections (h3), in order, as plain text."""
+    awal = halaman.find(_ISI)
+    hasil = []
+    for m in _JUDUL.finditer(halaman, max(awal, 0)):
+        teks = html_mod.unescape(re.sub(r"<[^>]+>", "", m.group(3))).replace("¶", "").strip()
+        hasil.append(Judul(int(m.group(1)), m.group(2), teks))
+    return hasil
 
 
-def _latin1(teks: str) -> str:
-    for a, b in _GANTI_LATIN1.items():
-        teks = teks.replace(a, b)
-    return teks.encode("latin-1", "replace").decode("latin-1")
+def _daftar_isi(judul: list[Judul], halaman: dict[str, str]) -> str:
+    baris = "".join(
+        f'<li class="skm-di-{j.tingkat}"><a href="#{html_mod.escape(j.id)}">'
+        f"{html_mod.escape(j.teks)}</a><span>{halaman.get(j.id, PENANDA)}</span></li>"
+        for j in judul)
+    return (f'<nav class="skm-daftar-isi"><p class="skm-di-judul">Daftar isi</p>'
+            f"<ol>{baris}</ol></nav>")
 
 
-def buat_pdf(markdown_teks: str, judul: str, penyusun: str, tanggal: datetime,
-             draf: bool) -> bytes:
-    """A4 PDF of the report; ``tanggal`` is its fixed creation date (same input, same bytes)."""
-    from fpdf import FPDF
-
-    html = html_sederhana(markdown_teks)
-    pdf = FPDF(format="A4", unit="mm")
-    pdf.set_margins(18, 15, 18)
-    pdf.set_auto_page_break(True, margin=15)
-    pdf.set_creation_date(tanggal)
-    pdf.set_title(judul)
-    pdf.set_author(penyusun)
-    pdf.set_creator("skm")
-    font = _font_dejavu()
-    if font is not None:
-        for gaya, berkas in (("", "DejaVuSans.ttf"), ("B", "DejaVuSans-Bold.ttf"),
-                             ("I", "DejaVuSans-Oblique.ttf"),
-                             ("BI", "DejaVuSans-BoldOblique.ttf")):
-            pdf.add_font("dejavu", gaya, str(font / berkas) if (font / berkas).is_file()
-                         else str(font / "DejaVuSans.ttf"))
-        keluarga = "dejavu"
-    else:
-        html = _latin1(html)
-        keluarga = "helvetica"
-
-    tanda = "DRAF - belum disahkan" if draf else ""
-
-    pdf.set_font(keluarga, size=9)
-
-    def kepala_kaki() -> None:
-        pdf.set_y(-12)
-        pdf.set_font(keluarga, size=7)
-        kiri = f"{judul}" + (f" - {tanda}" if tanda else "")
-        pdf.cell(0, 5, kiri if font is not None else _latin1(kiri), align="L")
-        pdf.set_x(pdf.l_margin)
-        pdf.cell(0, 5, f"{pdf.page_no()}", align="R")
-        pdf.set_font(keluarga, size=9)
-
-    bagian = re.split(r"(?=<h2>)", html)
-    for isi in bagian:
-        if not isi.strip():
-            continue
-        pdf.add_page()  # the cover, then each chapter (h2) on a new page
-        pdf.write_html(isi, table_line_separators=True)
-    # Footer on every page: written afterwards, so no page layout depends on it.
-    for halaman in range(1, pdf.page_no() + 1):
-        pdf.page = halaman
-        auto = pdf.auto_page_break
-        pdf.set_auto_page_break(False)
-        kepala_kaki()
-        pdf.set_auto_page_break(auto, margin=15)
-    return bytes(pdf.output())
+def _gaya(kepala: str, status: str, draf: bool) -> str:
+    warna = "#b71c1c" if draf else "#1b5e20"
+    return f"""<style>
+@page {{
+  size: A4;
+  margin: 20mm 16mm 18mm 20mm;
+  @top-left {{ content: {_css_teks(kepala)}; font: 8pt sans-serif; color: #333; }}
+  @top-right {{ content: {_css_teks(status)}; font: bold 8pt sans-serif; color: {warna}; }}
+  @bottom-center {{ content: "Halaman " counter(page) " dari " counter(pages);
+                    font: 8pt sans-serif; color: #333; }}
+}}
+html, body, .md-typeset, .md-typeset table, .md-typeset th, .md-typeset td {{
+  hyphens: manual !important; -webkit-hyphens: manual !important;
+  word-break: normal !important; overflow-wrap: normal !important;
+}}
+.md-header, .md-tabs, .md-sidebar, .md-footer, .md-top, .md-search, .md-dialog,
+.md-content__button, .md-source-file, .headerlink {{ display: none !important; }}
+.md-typeset table:not([class]) {{ font-size: 0.6rem; }}
+.md-typeset table:not([class]) th {{ white-space: normal; vertical-align: bottom; }}
+thead {{ display: table-header-group; }}
+tr, th, td {{ break-inside: avoid; page-break-inside: avoid; }}
+.md-typeset .skm-laporan h2 {{ break-before: page; page-break-before: always; }}
+.md-typeset h2, .md-typeset h3 {{ break-after: avoid; page-break-after: avoid; }}
+.skm-daftar-isi {{ break-before: page; font-size: 0.7rem; }}
+.skm-daftar-isi .skm-di-judul {{ font-size: 1rem; font-weight: 700; }}
+.skm-daftar-isi ol {{ list-style: none; margin: 0; padding: 0; }}
+.skm-daftar-isi li {{ display: flex; margin: 0.15em 0; }}
+.skm-daftar-isi li.skm-di-3 {{ padding-left: 1.5em; }}
+.skm-daftar-isi li.skm-di-2 {{ font-weight: 700; margin-top: 0.5em; }}
+.skm-daftar-isi a {{ color: inherit; text-decoration: none; }}
+.skm-daftar-isi li::after {{ content: ""; order: 1; flex: 1; margin: 0 0.3em 0.3em;
+                            border-bottom: 1px dotted #777; }}
+.skm-daftar-isi li span {{ order: 2; min-width: 1.6em; text-align: right; }}
+</style>"""
 
 
-def judul_dari(html_atau_md: str) -> str:
-    """The first level-1 heading, unescaped (for the PDF's title)."""
-    m = re.search(r"^# (.+)$", html_atau_md, re.M)
-    return html_mod.unescape(m.group(1)).strip() if m else "Laporan SKM"
+def html_cetak(halaman: str, kepala: str, status: str, draf: bool,
+               nomor: dict[str, str] | None = None) -> str:
+    """The report page ready for print: print rules and a table of contents (its page
+    numbers from ``nomor``, heading id → page; placeholders without it)."""
+    judul = judul_laporan(halaman)
+    h2 = halaman.find("<h2", max(halaman.find(_ISI), 0))
+    if judul and h2 != -1:
+        halaman = halaman[:h2] + _daftar_isi(judul, nomor or {}) + halaman[h2:]
+    return halaman.replace("</head>", _gaya(kepala, status, draf) + "</head>", 1)
+
+
+def _rata(teks: str) -> str:
+    return re.sub(r"\s+", "", teks).casefold()
+
+
+def nomor_halaman(pdf: bytes, judul: list[Judul]) -> dict[str, str]:
+    """The page each heading first appears on, searched in order after the contents."""
+    from pypdf import PdfReader
+
+    teks = [_rata(h.extract_text() or "") for h in PdfReader(io.BytesIO(pdf)).pages]
+    mulai = next((i + 1 for i, t in enumerate(teks) if _rata("Daftar isi") in t), 0)
+    hasil, i = {}, mulai
+    for j in judul:
+        cari = _rata(j.teks)
+        k = next((n for n in range(i, len(teks)) if cari in teks[n]), None)
+        if k is not None:
+            hasil[j.id], i = str(k + 1), k
+    return hasil
+
+
+def buat_pdf(halaman: str, kepala: str, status: str, draf: bool, tanggal: date) -> bytes:
+    """The PDF of a built report page (see the module docstring); deterministic bytes."""
+    pertama = chromium.cetak_pdf(html_cetak(halaman, kepala, status, draf), tanggal)
+    nomor = nomor_halaman(pertama, judul_laporan(halaman))
+    return chromium.cetak_pdf(html_cetak(halaman, kepala, status, draf, nomor), tanggal)

@@ -1,23 +1,32 @@
-"""The draft circular letter (surat edaran) of SOP steps 2–3: ask every OPD for its data.
+"""The SOP's letters from Word templates the office edits: circular, approval sheet, cover.
 
-The Bagian Organisasi opens each period by writing to every unit. The draft says what
-the data files already know — the period, its dates, the deadline, who must answer, what
-to send and where the template is — and leaves blank what only people decide: the
-letter number, the date and the signature. It is a .docx (see :mod:`.dokumen_word`)
-because the draft is finished in an office program, not here.
+The circular letter (SOP steps 2–3), the approval sheet of the kabupaten report with its
+paraf boxes (step 9) and the cover letters to KemenPAN RB and to the province (step 10)
+are rendered by docxtpl from the .docx files in ``templat_word/``. Those files are the
+source of the wording, the letterhead and the signature block: staff open them in Word,
+change them and commit them; the ``{{ … }}`` placeholders are filled from ``data/``
+(:func:`konteks_dasar` lists them). Every value is escaped for XML, and the result is
+repacked with fixed zip times, so the same data and template give the same bytes.
 """
 
 from __future__ import annotations
 
+import io
 import os
 import re
+from datetime import date
+from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import yaml
+from docxtpl import DocxTemplate
 
-from skm_build.alat.dokumen_word import CM, Blok, Paragraf, TabelWord, docx, p
+from skm_build.alat.arsip import kemas_ulang
 from skm_build.aturan.ikm import REGULASI, REGULASI_JUDUL
-from skm_build.kontrak.model import Kabupaten, Opd, Periode
+from skm_build.aturan.sop import PERAN_LENGKAP, SEKDA
+from skm_build.hitung.hasil import HasilKabupaten
+from skm_build.kontrak.model import Kabupaten, Opd, Pengesahan, Periode
 from skm_build.terbit import format_id as fmt
 from skm_build.terbit.templat_opd import FOLDER_UNDUH, NAMA_XLSX
 
@@ -85,76 +94,103 @@ def tempat(kab: Kabupaten) -> str:
     return re.sub(r"^(kabupaten|kota)\s+", "", kab.nama, flags=re.I)
 
 
-def isi_surat(kab: Kabupaten, per: Periode, opd: tuple[Opd, ...],
-              templat: str) -> list[Blok]:
-    """The letter as paragraphs and tables, ready for :func:`.dokumen_word.docx`."""
+KOP_KANTOR = "SEKRETARIAT DAERAH"  # the office that writes (the template may say otherwise)
+PENERIMA_PENGANTAR = {"kemenpanrb": "KemenPAN RB", "provinsi": "Provinsi"}
+
+
+def _templat(nama: str) -> DocxTemplate:
+    return DocxTemplate(str(resources.files("skm_build.terbit").joinpath("templat_word", nama)))
+
+
+def render_docx(nama_templat: str, konteks: dict[str, Any]) -> bytes:
+    """A template of ``templat_word/`` filled with ``konteks`` (XML-escaped), as .docx
+    bytes that are identical for identical input."""
+    dok = _templat(nama_templat)
+    dok.render(konteks, autoescape=True)
+    keluar = io.BytesIO()
+    dok.save(keluar)
+    return kemas_ulang(keluar.getvalue())
+
+
+def _tanpa_wilayah(jabatan: str, kab: Kabupaten) -> str:
+    """'Sekretaris Daerah Kabupaten Karanganyar' → 'Sekretaris Daerah': the letterhead
+    already names the kabupaten once."""
+    return re.sub(rf"\s+{re.escape(kab.nama)}$", "", jabatan, flags=re.I).strip()
+
+
+def penanda_tangan(kab: Kabupaten, sah: Pengesahan | None) -> dict[str, str]:
+    """Who signs: the latest sign-off on record, else blanks to fill by hand."""
+    if sah is None:
+        return {"jabatan": "Sekretaris Daerah", "nama": KOSONG, "pangkat": KOSONG,
+                "nip": KOSONG}
+    return {"jabatan": _tanpa_wilayah(sah.jabatan, kab), "nama": sah.nama, "pangkat": "",
+            "nip": sah.nip or KOSONG}
+
+
+def konteks_dasar(kab: Kabupaten, per: Periode) -> dict[str, Any]:
+    """What every template may use: kop, kab, periode, surat, regulasi, tembusan."""
     kota = tempat(kab)
-    kanan = 9 * CM
-    poin = {"kiri": CM, "gantung": CM, "tab": (CM,), "rata": "both"}
-    sub = {"kiri": 2 * CM, "gantung": CM, "tab": (2 * CM,), "rata": "both"}
-    blok: list[Blok] = [
-        p(f"PEMERINTAH {kab.nama.upper()}", True, rata="center", sesudah=0, ukuran=28),
-        p("SEKRETARIAT DAERAH", True, rata="center", sesudah=0, ukuran=28),
-        p(f"Alamat: {KOSONG}  Telepon: {KOSONG}", rata="center", garis_bawah=True,
-          ukuran=20, sesudah=240),
-        p(f"{kota}, {KOSONG}", kiri=kanan),
-        p("Yth.", sesudah=0),
-    ]
-    for i, o in enumerate(opd, start=1):
-        blok.append(Paragraf(((f"{i}.\t{sebutan(o)}", False),), kiri=CM, gantung=CM,
-                             tab=(CM,), sesudah=0))
-    blok += [
-        p(f"di {kota}", sesudah=240),
-        p("SURAT EDARAN", True, rata="center", sesudah=0),
-        p(f"NOMOR {KOSONG}", rata="center", sesudah=0),
-        p("TENTANG", rata="center", sesudah=0),
-        p("PERMINTAAN DATA HASIL SURVEI KEPUASAN MASYARAKAT "
-          f"{per.nama.upper()}", True, rata="center", sesudah=240),
-        Paragraf((("1.\tDalam rangka pelaksanaan Undang-Undang Nomor 25 Tahun 2009 tentang "
-                   f"Pelayanan Publik dan {REGULASI} tentang {REGULASI_JUDUL}, setiap unit "
-                   "penyelenggara pelayanan publik melaksanakan Survei Kepuasan Masyarakat "
-                   "(SKM) secara berkala dan melaporkan hasilnya.", False),), **poin),
-        Paragraf((("2.\tSehubungan dengan hal tersebut, Saudara diminta menyampaikan data "
-                   f"hasil SKM {per.nama} (periode survei {fmt.tanggal(per.mulai)} sampai "
-                   f"dengan {fmt.tanggal(per.selesai)}) kepada {kab.penyusun} {kab.nama} ",
-                   False),
-                  ("paling lambat tanggal " + fmt.tanggal(per.batas_laporan), True),
-                  (".", False)), **poin),
-        p("3.\tData yang disampaikan berupa:", **poin),
-        p("a.\tdata jawaban setiap responden, satu baris untuk setiap responden, dengan "
-          "kolom u1 sampai u9 berisi nilai 1–4, dalam berkas Excel (.xlsx) atau CSV sesuai "
-          "templat; hasil unduhan Google Formulir (.xlsx atau .csv) juga dapat diterima "
-          "apa adanya; atau", **sub),
-        p("b.\tbila data per responden tidak tersedia: rekapitulasi banyaknya jawaban 1, 2, "
-          "3 dan 4 untuk setiap unsur (U1–U9) beserta jumlah responden;", **sub),
-        p("c.\tjumlah pengguna layanan (populasi) selama periode survei, untuk pemeriksaan "
-          "kecukupan jumlah sampel; dan", **sub),
-        p("d.\trencana tindak lanjut atas unsur pelayanan yang nilainya terendah.", **sub),
-        # left-aligned: justifying a line that holds a long address spreads it apart
-        p(f"4.\tTemplat dan petunjuk pengisian dapat diunduh pada {templat}.",
-          **{**poin, "rata": "left"}),
-        p("5.\tData tidak boleh memuat data pribadi responden (nama, NIK, nomor telepon/WA, "
-          "alamat, alamat surel).", **poin),
-        p(f"6.\tData dikirim melalui {KOSONG} dengan menyebutkan nama unit layanan dan "
-          "periode survei.", **poin),
-        p("Demikian surat edaran ini untuk dilaksanakan sebagaimana mestinya.",
-          rata="both", sesudah=240),
-        p(f"Ditetapkan di {kota}", kiri=kanan, sesudah=0),
-        p(f"pada tanggal {KOSONG}", kiri=kanan, sesudah=240),
-        p(f"a.n. BUPATI {kota.upper()}", True, kiri=kanan, sesudah=0),
-        p("SEKRETARIS DAERAH,", True, kiri=kanan, sesudah=1200),
-        p(KOSONG, kiri=kanan, sesudah=0),
-        p(f"NIP. {KOSONG}", kiri=kanan, sesudah=360),
-        p(f"Lampiran: daftar unit layanan penerima surat edaran ({len(opd)} unit). Kode "
-          "unit dipakai sebagai nama berkas data (kode.csv).", ukuran=20),
-        TabelWord((("No.", "Unit layanan", "Kode unit"),
-               *((str(i), o.nama, o.id) for i, o in enumerate(opd, start=1))),
-              (2 * CM, 10 * CM, 4 * CM)),
-    ]
-    return blok
+    kepala = "WALI KOTA" if kab.nama.lower().startswith("kota ") else "BUPATI"
+    alamat = " · ".join(str(v) for v in (getattr(kab, k, None) for k in
+                                        ("alamat", "telepon", "email")) if v)
+    return {
+        "kop": {"pemerintah": f"PEMERINTAH {kab.nama.upper()}", "kantor": KOP_KANTOR,
+                "alamat": alamat or f"Alamat {KOSONG} Telepon {KOSONG}"},
+        "kab": {"nama": kab.nama, "tempat": kota, "penyusun": kab.penyusun,
+                "bupati": f"{kepala} {kota.upper()}"},
+        "periode": {"id": per.id, "nama": per.nama, "mulai": fmt.tanggal(per.mulai),
+                    "selesai": fmt.tanggal(per.selesai),
+                    "batas": fmt.tanggal(per.batas_laporan)},
+        "surat": {"nomor": KOSONG, "tanggal": KOSONG, "sifat": "Biasa",
+                  "lampiran": "1 (satu) berkas"},
+        "regulasi": f"{REGULASI} tentang {REGULASI_JUDUL}",
+        "tembusan": [f"{kepala.title()} {kota} (sebagai laporan)", "Arsip"],
+    }
 
 
-def surat_docx(kab: Kabupaten, per: Periode, opd: tuple[Opd, ...], templat: str) -> bytes:
-    """The draft letter as .docx bytes (identical for identical input)."""
-    return docx(isi_surat(kab, per, opd, templat),
-                f"Surat edaran permintaan data SKM {per.nama}")
+def surat_edaran(kab: Kabupaten, per: Periode, opd: tuple[Opd, ...], templat: str,
+                 sah: Pengesahan | None = None) -> bytes:
+    """The circular asking every unit for its data (SOP steps 2–3); ``sah``: the latest
+    sign-off, for the signatory. The signer's own office is not an addressee."""
+    ttd = penanda_tangan(kab, sah)
+    penerima = [o for o in opd if sebutan(o).lower() != ttd["jabatan"].lower()]
+    return render_docx("surat-edaran.docx", {
+        **konteks_dasar(kab, per), "penanda_tangan": ttd, "templat": templat,
+        "yth": "Kepala Perangkat Daerah dan Unit Layanan Publik",
+        "unit": [{"no": i, "sebutan": sebutan(o), "kode": o.id}
+                 for i, o in enumerate(penerima, start=1)]})
+
+
+def ringkasan_laporan(k: HasilKabupaten, sidik: str) -> dict[str, str]:
+    return {"ikm": fmt.angka(k.ikm), "mutu": k.mutu.huruf, "kinerja": k.mutu.kinerja,
+            "unit": fmt.bilangan(len(k.unit)), "responden": fmt.bilangan(k.responden),
+            "versi": f"versi {k.periode.versi}", "sidik": sidik}
+
+
+def lembar_pengesahan(kab: Kabupaten, k: HasilKabupaten, sidik: str,
+                      paraf: tuple[tuple[str, date | None], ...]) -> bytes:
+    """The approval sheet (SOP step 9): the headline numbers, the digest of the data to
+    be signed, a paraf box per role of the chain, the signature block with the NIP."""
+    per = k.periode
+    sah = per.pengesahan
+    return render_docx("lembar-pengesahan.docx", {
+        **konteks_dasar(kab, per), "laporan": ringkasan_laporan(k, sidik),
+        "paraf": [{"jabatan": PERAN_LENGKAP[peran], "tanggal": fmt.tanggal(t) if t else ""}
+                  for peran, t in paraf if peran != SEKDA],
+        "pengesahan": {"tanggal": fmt.tanggal(sah.tanggal) if sah else KOSONG,
+                       "jabatan": _tanpa_wilayah(sah.jabatan, kab) if sah
+                       else "Sekretaris Daerah",
+                       "nama": sah.nama if sah else KOSONG,
+                       "nip": (sah.nip or KOSONG) if sah else KOSONG}})
+
+
+def surat_pengantar(kab: Kabupaten, k: HasilKabupaten, sidik: str, kepada: str,
+                    situs: str | None) -> bytes:
+    """The cover letter sending the signed report (SOP step 10) to ``kepada``
+    (a key of :data:`PENERIMA_PENGANTAR`)."""
+    per = k.periode
+    sah = per.pengesahan
+    return render_docx(f"surat-pengantar-{kepada}.docx", {
+        **konteks_dasar(kab, per), "penanda_tangan": penanda_tangan(kab, sah),
+        "laporan": ringkasan_laporan(k, sidik), "situs": situs or f"{KOSONG} (alamat situs)",
+        "pengesahan": {"tanggal": fmt.tanggal(sah.tanggal) if sah else KOSONG}})

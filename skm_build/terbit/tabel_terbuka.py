@@ -32,6 +32,7 @@ from skm_build.aturan.ikm import (
     bulat,
 )
 from skm_build.hitung.hasil import Hasil, HasilKabupaten, HasilUnit
+from skm_build.kontrak.kosakata import BENTUK_PERIODE
 
 DESIMAL = 6
 SEL_MINIMUM = 5
@@ -99,7 +100,7 @@ _KOLOM_MUTU = (
 )
 
 KOLOM_RINGKASAN: tuple[Kolom, ...] = (
-    Kolom("periode", "string", "Periode", "Kode periode survei (TTTT, TTTT-s1/s2, TTTT-tw1..4)"),
+    Kolom("periode", "string", "Periode", f"Kode periode survei ({BENTUK_PERIODE})"),
     Kolom("nama_periode", "string", "Nama periode", "Nama periode survei"),
     Kolom("mulai", "date", "Mulai", "Tanggal awal periode survei"),
     Kolom("selesai", "date", "Selesai", "Tanggal akhir periode survei"),
@@ -149,6 +150,28 @@ KOLOM_UNIT: tuple[Kolom, ...] = (
           wajib=False),
 )
 
+KOLOM_LAYANAN: tuple[Kolom, ...] = (
+    Kolom("periode", "string", "Periode", "Kode periode survei"),
+    Kolom("opd", "string", "Kode unit", "Kode unit layanan (OPD) di opd.yaml"),
+    Kolom("layanan", "string", "Layanan",
+          "Nama layanan seperti paling sering ditulis (pengelompokan tanpa membedakan huruf "
+          "besar-kecil dan spasi)"),
+    Kolom("responden", "integer", "Responden", "Banyaknya responden layanan ini"),
+    *(Kolom(f"nrr_{u.kode}", "number", f"NRR {u.kode.upper()}",
+            f"Nilai rata-rata unsur {u.kode.upper()} {u.nama} untuk layanan ini (skala 1–4), "
+            f"{_PRESISI}; kosong bila unsur tidak berlaku, tanpa jawaban sah, atau responden "
+            "kurang dari batas minimum", wajib=False)
+      for u in UNSUR),
+    Kolom("ikm", "number", "IKM layanan (25–100)",
+          f"IKM layanan, {_PRESISI}; kosong bila responden kurang dari batas minimum",
+          wajib=False),
+    Kolom("ikm_dibulatkan", "number", "IKM layanan (2 desimal)",
+          "IKM layanan dibulatkan setengah ke atas ke 2 desimal; kosong bila responden kurang "
+          "dari batas minimum", wajib=False),
+    *(replace(k, wajib=False, deskripsi=f"{k.deskripsi}; kosong bila responden kurang dari "
+              "batas minimum") for k in _KOLOM_MUTU),
+)
+
 KOLOM_UNSUR: tuple[Kolom, ...] = (
     Kolom("periode", "string", "Periode", "Kode periode survei"),
     Kolom("kode", "string", "Kode unsur", "Kode unsur u1..u9 sesuai urutan kuesioner",
@@ -187,6 +210,13 @@ TABEL: tuple[Tabel, ...] = (
           "dan kecukupan sampel (Krejcie–Morgan).",
           KOLOM_UNIT, ("periode", "opd"),
           "hasil setiap unit: NRR per unsur, IKM, mutu, kecukupan sampel"),
+    Tabel("hasil-layanan", "Hasil per layanan",
+          "Satu baris per layanan setiap unit (dari kolom layanan data responden atau rekap "
+          "per layanan): NRR setiap unsur, IKM dan mutu. Layanan dengan responden kurang dari "
+          "batas minimum (minimum_responden_layanan di kabupaten.yaml) hanya berisi jumlah "
+          "responden.",
+          KOLOM_LAYANAN, ("periode", "opd", "layanan"),
+          "hasil setiap layanan: NRR per unsur, IKM, mutu (layanan kecil tanpa nilai)"),
     Tabel("unsur-kabupaten", "Nilai per unsur tingkat kabupaten",
           "Satu baris per unsur pelayanan: NRR kabupaten menurut aturan agregasi.",
           KOLOM_UNSUR, ("periode", "kode"), "NRR kabupaten per unsur"),
@@ -235,6 +265,21 @@ def _baris_unit(h: HasilUnit) -> dict:
     return baris
 
 
+def _baris_layanan(h: HasilUnit) -> list[dict]:
+    baris = []
+    for x in h.layanan:
+        b = {"periode": h.periode.id, "opd": h.opd.id, "layanan": x.nama,
+             "responden": x.responden}
+        nrr = {} if x.ikm is None else {u.unsur.kode: u.nrr for u in x.ikm.unsur}
+        b.update({f"nrr_{kode}": desimal(nrr.get(kode)) for kode in KODE_UNSUR})
+        b.update({"ikm": None, "ikm_dibulatkan": None, "mutu": None, "kinerja": None}
+                 if x.ikm is None else
+                 {"ikm": desimal(x.ikm.ikm), "ikm_dibulatkan": bulat(x.ikm.ikm, 2),
+                  "mutu": x.ikm.mutu.huruf, "kinerja": x.ikm.mutu.kinerja})
+        baris.append(b)
+    return baris
+
+
 def _baris_unsur(k: HasilKabupaten) -> list[dict]:
     return [{"periode": k.periode.id, "kode": x.unsur.kode, "nama": x.unsur.nama,
              "nrr": desimal(x.nrr), "nrr_25": desimal(x.nrr_25), "mutu": x.mutu.huruf}
@@ -278,12 +323,13 @@ def _baris_profil(h: HasilUnit) -> list[dict]:
 
 
 def tabel_periode(hasil: Hasil, k: HasilKabupaten) -> tuple[Tabel, ...]:
-    """The four tables of one period, rows in registry order of the units."""
+    """The tables of one period, rows in registry order of the units."""
     unit = [hasil.unit[(k.periode.id, o.id)] for o in hasil.data.opd
             if (k.periode.id, o.id) in hasil.unit]
     baris = {
         "ringkasan-kabupaten": (_baris_ringkasan(k),),
         "hasil-unit": tuple(_baris_unit(h) for h in unit),
+        "hasil-layanan": tuple(b for h in unit for b in _baris_layanan(h)),
         "unsur-kabupaten": tuple(_baris_unsur(k)),
         "profil-responden": tuple(b for h in unit for b in _baris_profil(h)),
     }
