@@ -81,11 +81,24 @@ def test_ekspor_formulir_menjadi_hitungan_per_unsur(capsys, data, kiriman, buat)
 @pytest.mark.parametrize("buat", BENTUK_FORMULIR, ids=lambda f: f.__name__)
 def test_ekspor_formulir_menjadi_hitungan_profil_layanan_dan_rentang_tanggal(
         capsys, data, kiriman, buat) -> None:
+    # Services of 3 and 2 people are named only where the kabupaten allows it.
+    with (data / "kabupaten.yaml").open("a", encoding="utf-8") as f:
+        f.write("minimum_responden_layanan: 2\n")
     assert impor(capsys, data, buat(kiriman))[0] == 0
     lap = laporan(data)
     assert lap["profil"] == k.PROFIL_LIMA
     assert lap["layanan"] == k.LAYANAN_LIMA
     assert lap["tanggal_survei"] == k.TANGGAL_LIMA
+
+
+def test_layanan_kecil_tidak_ditulis_ke_data(capsys, data, kiriman) -> None:
+    # The default minimum is 5: a service of 3 (or 2) people is those people's answers, and
+    # its name their free text, so neither reaches the public repository.
+    assert impor(capsys, data, k.formulir_indonesia_csv(kiriman))[0] == 0
+    lap = laporan(data)
+    assert "layanan" not in lap and lap["responden"] == 5
+    assert "Akta Kelahiran" not in (data / "survei" / "2025-s1" / f"{UNIT}.yaml").read_text(
+        encoding="utf-8")
 
 
 def test_cap_waktu_dibaca_sebagai_tanggal_bukan_unsur_waktu(capsys, data, kiriman) -> None:
@@ -256,7 +269,7 @@ def test_templat_resmi_terisi(capsys, data, kiriman) -> None:
     lap = laporan(data)
     assert lap["jawaban"] == k.JAWABAN_TEMPLAT
     assert lap["profil"] == k.PROFIL_TEMPLAT
-    assert lap["layanan"][0]["nama"] == "Izin Usaha" and lap["layanan"][0]["responden"] == 3
+    assert "layanan" not in lap  # 3 respondents of "Izin Usaha": below the minimum of 5
 
 
 # --- refusing what would silently change results --------------------------------------------
