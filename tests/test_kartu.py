@@ -49,3 +49,9 @@ def test_teks_di_luar_tabel_tidak_berubah() -> None:
     assert keluar.startswith("Sebelum.\n\n<div")
     assert keluar.endswith("</div>\n\nSesudah.")
     assert tabel_kartu("| bukan tabel |\nteks\n") == "| bukan tabel |\nteks\n"
+
+
+def test_kepala_kosong_tetap_bernama_untuk_pembaca_layar() -> None:
+    keluar = _html("| Ringkasan | |\n|---|---|\n| Responden | 9.767 |\n")
+    assert '<th><span class="skm-tersembunyi">Nilai</span></th>' in keluar
+    assert '<td data-label="">9.767</td>' in keluar

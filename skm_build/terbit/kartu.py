@@ -21,6 +21,7 @@ import re
 
 # A table of this many columns or more is shown as cards on a phone.
 KOLOM_KARTU = 5
+TANPA_KEPALA = '<span class="skm-tersembunyi">Nilai</span>'
 _PEMISAH = re.compile(r"^\|(\s*:?-+:?\s*\|)+\s*$")
 
 
@@ -50,7 +51,10 @@ def _tabel(kepala: list[str], pemisah: list[str], isi: list[list[str]]) -> list[
 
     keluar = [f'<div class="{kelas}" markdown="1">', '<table markdown="1">',
               '<thead markdown="1">', '<tr markdown="1">']
-    keluar += [f'<th{atribut(i)} markdown="span">{k}</th>' for i, k in enumerate(kepala)]
+    # A header left empty in Markdown ("| Ringkasan | |") still names its column for
+    # screen readers (axe: empty-table-header); the cards show no label for it.
+    keluar += [f'<th{atribut(i)} markdown="span">{k or TANPA_KEPALA}</th>'
+               for i, k in enumerate(kepala)]
     keluar += ["</tr>", "</thead>", '<tbody markdown="1">']
     for baris in isi:
         sel = (baris + [""] * len(kepala))[:len(kepala)]
