@@ -202,6 +202,10 @@ def test_kabupaten_yaml() -> None:
         "data_contoh": True,
         "bobot": "1/9",
         "agregasi": "rata-rata-unit",
+        "alamat": "Jl. Lawu No. 85, Karanganyar, Jawa Tengah 57712",
+        "telepon": "(0271) 495039",
+        "email": "organisasi@karanganyarkab.example",
+        "lapor": "https://www.lapor.go.id/",
     }
 
 
@@ -211,7 +215,8 @@ def test_opd_registry(opd) -> None:
     assert len(set(ids)) == len(ids)
     jenis_sah = {"dinas", "badan", "sekretariat", "kecamatan", "kelurahan", "puskesmas", "rsud"}
     for o in opd:
-        assert set(o) <= {"id", "nama", "jenis", "target_ikm"}
+        assert set(o) <= {"id", "nama", "jenis", "target_ikm", "singkatan", "alias",
+                          "tautan_survei"}
         assert re.fullmatch(r"[a-z0-9-]+", o["id"])
         assert o["jenis"] in jenis_sah | {"lainnya"}
         if "target_ikm" in o:

@@ -117,7 +117,8 @@ def test_analysis_weakest_strongest_rtl_trend(contoh: Hasil) -> None:
     rtl = bab4[bab4.index("### 4.2"):bab4.index("### 4.3")]
     jumlah = sum(len(h.survei.tindak_lanjut) for h in k.unit)
     assert jumlah > 0
-    assert len(re.findall(r"^\| .* \| (Rencana|Berjalan|Selesai) \|$", rtl, re.M)) == jumlah
+    status = r'<span class="skm-status skm-status-\w+">(Rencana|Berjalan|Selesai)</span>'
+    assert len(re.findall(rf"^\| .* \| {status} \|$", rtl, re.M)) == jumlah
     tren = bab4[bab4.index("### 4.3"):bab4.index("### 4.4")]
     for x in contoh.kabupaten:
         assert f"| {x.periode.nama} | {fmt.angka(x.ikm)} |" in tren

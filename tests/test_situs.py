@@ -151,17 +151,20 @@ def tunggu_grafik(page) -> None:
     page.evaluate("() => window.scrollTo(0, 0)")
 
 
-# Per chart container: its figure and the table that follows it (the next element, the
-# scroll wrapper Material puts around tables, or the plain <div> that keeps a table out
-# of the search index, with the table first inside it), as rows of cell texts.
+# Per chart container: its figure and the table that follows its <figure> (headline,
+# legend and chart) — the next element or the first table inside it (the plain <div>
+# that keeps a table out of the search index, the card wrapper of kartu.py, Material's
+# scroll wrapper, a folded <details> for the long tables) — as rows of cell texts.
 GRAFIK_DAN_TABEL = """() => [...document.querySelectorAll('[data-plotly]')].map(el => {
-    let next = el.nextElementSibling;
+    const next = (el.closest('figure') || el).nextElementSibling;
     let table = null;
-    if (next && next.tagName === 'DIV' && !next.className && next.firstElementChild)
-        next = next.firstElementChild;
     if (next && next.tagName === 'TABLE') table = next;
-    else if (next && next.classList.contains('md-typeset__scrollwrap'))
-        table = next.querySelector('table');
+    else if (next && next.tagName === 'DETAILS') table = next.querySelector('table');
+    else if (next && next.tagName === 'DIV') {
+        const pertama = next.querySelector('table');
+        if (pertama && next.firstElementChild && next.firstElementChild.contains(pertama))
+            table = pertama;
+    }
     return {
         id: el.id,
         svg: !!el.querySelector('svg.main-svg'),
@@ -195,8 +198,9 @@ def periksa_tren(g: dict) -> None:
     trace = g["figure"]["data"][0]
     tabel = {b[0]: b[1] for b in g["rows"][1:]}
     assert g["rows"][0][:2] == ["Periode", "IKM"]
-    titik = [(teks(x), y, t) for x, y, t in zip(trace["x"], trace["y"], trace["text"],
-                                                 strict=True) if y is not None]
+    # Period labels break onto two lines under a phone's axis ("Semester II<br>2025").
+    punya = zip(trace["x"], trace["y"], trace["text"], strict=True)
+    titik = [(teks(x).replace("<br>", " "), y, t) for x, y, t in punya if y is not None]
     assert {x for x, _, _ in titik} == set(tabel)
     for x, y, t in titik:
         assert angka(y) == tabel[x], (g["id"], x)
@@ -222,24 +226,37 @@ def periksa_unsur(g: dict) -> None:
 def periksa_sebaran(g: dict) -> None:
     trace = g["figure"]["data"][0]
     assert g["rows"][0] == ["Mutu", "Kinerja", "Banyaknya unit"]
-    tabel = {f"{b[0]} ({b[1]})": int(b[2]) for b in g["rows"][1:]}
+    tabel = {b[0]: int(b[2]) for b in g["rows"][1:]}  # bars are labelled by letter
     assert dict(zip(trace["x"], trace["y"], strict=True)) == tabel
 
 
 def periksa_peta(g: dict) -> None:
+    # Rows carry the units' short names on the chart, full names in the table: the
+    # table lists the units in the chart's order.
     trace = g["figure"]["data"][0]
     kepala = g["rows"][0]
     assert kepala[1:] == [teks(x) for x in trace["x"]]
-    tabel = {b[0]: b[1:] for b in g["rows"][1:]}
-    assert [teks(u) for u in trace["y"]] == list(tabel)
-    for u, baris in zip(trace["y"], trace["z"], strict=True):
-        assert [angka(v) for v in baris] == tabel[teks(u)], (g["id"], u)
+    baris = g["rows"][1:]
+    assert len(baris) == len(trace["y"])
+    for u, nilai, b in zip(trace["y"], trace["z"], baris, strict=True):
+        assert [angka(v) for v in nilai] == b[1:], (g["id"], u)
+
+
+def periksa_peringkat(g: dict) -> None:
+    # Bars in the table's order (highest IKM first), the same rounded IKM.
+    trace = g["figure"]["data"][0]
+    kepala = g["rows"][0]
+    kolom = kepala.index("IKM")
+    tabel = [b[kolom] for b in g["rows"][1:]]
+    assert [angka(v) for v in trace["x"]] == tabel
+    assert trace["text"] == tabel
 
 
 def pemeriksa(ident: str):
     for awalan, fungsi in [("grafik-tren", periksa_tren), ("grafik-unsur-", periksa_unsur),
                            ("grafik-sebaran-mutu-", periksa_sebaran),
-                           ("grafik-peta-unsur-", periksa_peta)]:
+                           ("grafik-peta-unsur-", periksa_peta),
+                           ("grafik-peringkat-", periksa_peringkat)]:
         if ident.startswith(awalan):
             return fungsi
     raise AssertionError(f"no check for chart #{ident}")
@@ -288,7 +305,7 @@ def test_navigasi_instan_ke_halaman_opd_menggambar_grafik(kunjungi, situs):
     k = kunjungi()
     k.buka(situs)
     k.page.evaluate("() => { window.__skmPenanda = 'tetap'; }")
-    k.page.locator('.md-content a[href$="opd/dukcapil/"]').first.click()
+    k.page.locator('.md-content table a[href$="opd/dukcapil/"]').first.click()
     k.page.wait_for_url(situs + "opd/dukcapil/")
     k.page.wait_for_function(
         "() => (document.querySelector('.md-content h1') || {}).textContent"

@@ -180,6 +180,11 @@ class Unit:
     """Range of service users per semester; drives the Krejcie–Morgan sample size."""
     layanan: tuple[tuple[str, int], ...] = field(default=())
     """Services (name, weight); empty means "use the pool for this jenis"."""
+    singkatan: str | None = None
+    alias: tuple[str, ...] = ()
+    tautan_survei: str | None = None
+    ringkasan_masukan: str | None = None
+    """The staff's feedback summary written into the unit's latest report."""
 
 
 def _baca_unit(berkas: Path) -> tuple[dict[str, tuple[tuple[str, int], ...]], tuple[Unit, ...]]:
@@ -188,7 +193,8 @@ def _baca_unit(berkas: Path) -> tuple[dict[str, tuple[tuple[str, int], ...]], tu
     jenis = {j: tuple((n, b) for n, b in daftar) for j, daftar in isi["layanan_jenis"].items()}
     unit = tuple(
         Unit(u["id"], u["nama"], u["jenis"], u["target_ikm"], tuple(u["populasi"]),
-             tuple((n, b) for n, b in u.get("layanan", ())))
+             tuple((n, b) for n, b in u.get("layanan", ())), u.get("singkatan"),
+             tuple(u.get("alias", ())), u.get("tautan_survei"), u.get("ringkasan_masukan"))
         for u in isi["unit"]
     )
     return jenis, unit
@@ -443,6 +449,10 @@ def _kabupaten_yaml() -> str:
         + "data_contoh: true\n"
         + 'bobot: "1/9"\n'
         + "agregasi: rata-rata-unit\n"
+        + "alamat: Jl. Lawu No. 85, Karanganyar, Jawa Tengah 57712\n"
+        + 'telepon: "(0271) 495039"\n'
+        + "email: organisasi@karanganyarkab.example\n"
+        + "lapor: https://www.lapor.go.id/\n"
     )
 
 
@@ -454,6 +464,12 @@ def _opd_yaml() -> str:
         baris.append(f"  jenis: {u.jenis}\n")
         if u.target_ikm is not None:
             baris.append(f"  target_ikm: {u.target_ikm}\n")
+        if u.singkatan:
+            baris.append(f"  singkatan: {_skalar(u.singkatan)}\n")
+        if u.alias:
+            baris.append(f"  alias: [{', '.join(_skalar(a) for a in u.alias)}]\n")
+        if u.tautan_survei:
+            baris.append(f"  tautan_survei: {u.tautan_survei}\n")
     return "".join(baris)
 
 
@@ -493,8 +509,11 @@ def _laporan_yaml(
     tidak_berlaku: list[str],
     rtl: list[dict[str, str]],
     jawaban: dict[str, list[int]] | None,
+    ringkasan: str | None = None,
 ) -> str:
     out = [f"diterima: {diterima.isoformat()}\n"]
+    if ringkasan:
+        out.append(f"ringkasan_masukan: {_skalar(ringkasan)}\n")
     if populasi is not None:
         out.append(f"populasi: {populasi}\n")
     if tidak_berlaku:
@@ -574,6 +593,7 @@ def _file_unit_periode(
             tidak_berlaku=tidak_berlaku,
             rtl=rtl,
             jawaban=jawaban,
+            ringkasan=unit.ringkasan_masukan if terakhir else None,
         )
     }
     if unit.id in UNIT_BARIS:

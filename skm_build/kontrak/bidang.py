@@ -54,6 +54,16 @@ class Bidang:
                                   f"(yang dikenal: {', '.join(dikenal)})", kutip(kunci))
 
     def teks(self, kunci: str, wajib: bool = True) -> str | None:
+        """A published text: refused when it holds personal data or a formula."""
+        return self._teks(kunci, wajib, pribadi_ditolak=True)
+
+    def kontak_kantor(self, kunci: str) -> str | None:
+        """The office's own phone number or e-mail address (kabupaten.yaml): published on
+        purpose so citizens can reach the office, so the personal-data patterns, which
+        would match any phone number, are not applied; everything else of :meth:`teks` is."""
+        return self._teks(kunci, False, pribadi_ditolak=False)
+
+    def _teks(self, kunci: str, wajib: bool, pribadi_ditolak: bool) -> str | None:
         nilai = self.isi.get(kunci)
         if nilai is None:
             if wajib:
@@ -73,7 +83,7 @@ class Bidang:
             self.galat(kunci, f"'{kunci}' diawali '{teks[0]}': spreadsheet membacanya sebagai "
                        "rumus; tulis tanpa tanda itu di depan")
             return None
-        if jenis := jenis_data_pribadi(teks):
+        if pribadi_ditolak and (jenis := jenis_data_pribadi(teks)):
             self.galat(kunci, f"'{kunci}' berisi data pribadi ({jenis}); hapus dari data")
             return None
         return teks

@@ -23,6 +23,11 @@ class Kabupaten:
     bobot: str
     agregasi: str
     minimum_responden_layanan: int = MINIMUM_RESPONDEN_LAYANAN
+    # Contact details printed on kontak/ (all optional): the office, not a person.
+    alamat: str | None = None
+    telepon: str | None = None
+    email: str | None = None
+    lapor: str | None = None  # SP4N-LAPOR! address for complaints
 
 
 @dataclass(frozen=True)
@@ -31,6 +36,9 @@ class Opd:
     nama: str
     jenis: str
     target_ikm: float | None = None
+    singkatan: str | None = None  # the name people use: "Dukcapil"
+    alias: tuple[str, ...] = ()  # other names search should find: ("Disdukcapil",)
+    tautan_survei: str | None = None  # where citizens fill in the unit's survey
 
 
 @dataclass(frozen=True)

@@ -73,8 +73,13 @@ def muat_kabupaten(berkas: Path, m: DaftarMasalah) -> Kabupaten | None:
         return None
     b = Bidang(m, berkas, doc, (), isi)
     b.kunci_dikenal(("nama", "penyusun", "data_contoh", "bobot", "agregasi",
-                     "minimum_responden_layanan"))
+                     "minimum_responden_layanan", "alamat", "telepon", "email", "lapor"))
     nama = b.teks("nama")
+    # The office's own phone and e-mail are published on purpose: not personal data.
+    kontak = {"alamat": b.teks("alamat", wajib=False),
+              "telepon": b.kontak_kantor("telepon"),
+              "email": b.kontak_kantor("email"),
+              "lapor": _tautan(b, "lapor")}
     penyusun = b.teks("penyusun", wajib=False) or "Bagian Organisasi"
     contoh = isi.get("data_contoh", False)
     if not isinstance(contoh, bool):
@@ -89,7 +94,7 @@ def muat_kabupaten(berkas: Path, m: DaftarMasalah) -> Kabupaten | None:
     if not b.ok or nama is None or agregasi is None or bobot is None:
         return None
     return Kabupaten(nama, penyusun, bool(contoh), bobot, agregasi,
-                     minimum or MINIMUM_RESPONDEN_LAYANAN)
+                     minimum or MINIMUM_RESPONDEN_LAYANAN, **kontak)
 
 
 def baris_bobot(berkas: Path) -> int | None:
@@ -97,6 +102,28 @@ def baris_bobot(berkas: Path) -> int | None:
     (the file has been read and checked by then: reading it again is cheap)."""
     doc = baca_yaml_berkas(berkas, DaftarMasalah(berkas.parent))
     return None if doc is None else doc.baris_dari(("bobot",))
+
+def _tautan(b: Bidang, kunci: str) -> str | None:
+    """An optional web address; only https:// (a page link must never run script)."""
+    teks = b.teks(kunci, wajib=False)
+    if teks is not None and not re.fullmatch(r"https://[^\s\"'<>]+", teks):
+        b.galat(kunci, f"'{kunci}' bernilai '{kutip(teks)}': harus alamat web yang diawali "
+                "https://")
+        return None
+    return teks
+
+
+def _daftar_teks(b: Bidang, kunci: str) -> tuple[str, ...]:
+    """An optional list of short texts (``alias: [Disdukcapil, Capil]``)."""
+    nilai = b.isi.get(kunci)
+    if nilai is None:
+        return ()
+    if not isinstance(nilai, list):
+        nilai = [nilai]
+    sub = Bidang(b.m, b.berkas, b.doc, (*b.jalur, kunci), dict(enumerate(nilai)))
+    hasil = tuple(t for i in range(len(nilai)) if (t := sub.teks(i)))  # type: ignore[arg-type]
+    b.ok = b.ok and sub.ok
+    return hasil
 
 
 def _daftar(berkas: Path, m: DaftarMasalah, apa: str) -> tuple[YamlBertanda, list] | None:
@@ -149,7 +176,11 @@ def muat_opd(berkas: Path, m: DaftarMasalah) -> tuple[tuple[Opd, ...], set[str] 
         if isi is None:
             continue
         b = Bidang(m, berkas, doc, (i,), isi)
-        b.kunci_dikenal(("id", "nama", "jenis", "target_ikm"))
+        b.kunci_dikenal(("id", "nama", "jenis", "target_ikm", "singkatan", "alias",
+                         "tautan_survei"))
+        sebutan = {"singkatan": b.teks("singkatan", wajib=False),
+                   "alias": _daftar_teks(b, "alias"),
+                   "tautan_survei": _tautan(b, "tautan_survei")}
         ident = _id_sah(b, terlihat, POLA_ID, "gunakan huruf kecil, angka dan '-' saja")
         nama = b.teks("nama")
         jenis = b.pilihan("jenis", JENIS_OPD, "lainnya")
@@ -158,7 +189,8 @@ def muat_opd(berkas: Path, m: DaftarMasalah) -> tuple[tuple[Opd, ...], set[str] 
                                    or not 25 <= target <= 100):
             b.galat("target_ikm", f"'target_ikm' bernilai '{kutip(target)}': harus angka 25–100")
         if b.ok and ident and nama and jenis:
-            hasil.append(Opd(ident, nama, jenis, None if target is None else float(target)))
+            hasil.append(Opd(ident, nama, jenis, None if target is None else float(target),
+                             **sebutan))
     return tuple(hasil), set(terlihat)
 
 

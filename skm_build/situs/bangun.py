@@ -30,7 +30,9 @@ from skm_build.kontrak.galat import GalatSkm
 from skm_build.kontrak.muat import periksa
 from skm_build.kontrak.proyek import FOLDER_DIBANGUN, Proyek
 from skm_build.terbit import data_terbuka
+from skm_build.terbit import format_id as fmt
 from skm_build.terbit.halaman import PembuatHalaman
+from skm_build.terbit.kartu import tabel_kartu
 from skm_build.terbit.spanduk import SPANDUK_CONTOH, dengan_spanduk
 from skm_build.terbit.templat_opd import FOLDER_UNDUH, tulis_templat
 
@@ -89,7 +91,8 @@ def tulis_konten(proyek: Proyek, hasil: Hasil) -> list:
             contoh = hasil.data.kabupaten.data_contoh
             tulisan = _salin_tulisan_tangan(proyek.konten, sementara, contoh)
             for h in halaman:
-                _tulis(sementara / h.jalur, dengan_spanduk(h.isi) if contoh else h.isi)
+                isi = tabel_kartu(h.isi)  # tables that become cards on a phone
+                _tulis(sementara / h.jalur, dengan_spanduk(isi) if contoh else isi)
             terbuka = data_terbuka.berkas_data_terbuka(hasil)
             for jalur, isi in terbuka.items():  # MkDocs copies them to site/data/
                 (sementara / jalur).parent.mkdir(parents=True, exist_ok=True)
@@ -205,7 +208,19 @@ def konfigurasi_mkdocs(proyek: Proyek, hasil: Hasil, nav: list, situs: Path):
     )
     if hasil.data.kabupaten.data_contoh:  # the 404 page is a theme page, not Markdown
         cfg.extra["spanduk_contoh"] = Markup(SPANDUK_CONTOH)
+    cfg["copyright"] = Markup(kaki_halaman(hasil))
     return cfg
+
+
+def kaki_halaman(hasil: Hasil) -> str:
+    """The footer of every page: who publishes, how recent the data is, the licence."""
+    kab = hasil.data.kabupaten
+    terima = [s.diterima for s in hasil.data.survei.values() if s.diterima is not None]
+    tanggal = f" · Data per {fmt.tanggal(max(terima))}" if terima else ""
+    lisensi = data_terbuka.LISENSI
+    return (f"Diterbitkan oleh {html.escape(kab.penyusun)}, {html.escape(kab.nama)}{tanggal}"
+            f' · Lisensi <a href="{html.escape(lisensi["path"])}" rel="license">'
+            f'{html.escape(lisensi["title"])} ({html.escape(lisensi["name"])})</a>')
 
 
 def bangun(proyek: Proyek, siapa: str = "skm build") -> Path:

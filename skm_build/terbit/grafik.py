@@ -69,7 +69,7 @@ def _skala_warna_mutu() -> list[list]:
 
 def _pita_mutu(sumbu: str = "y") -> list[dict]:
     """Faint bands for the grade intervals (25–100 scale), lowest grade first."""
-    batas = [float(m.batas_bawah) for m in reversed(TABEL_MUTU)] + [100.0]
+    batas = [float(m.batas_bawah) for m in reversed(TABEL_MUTU)] + [float(SKALA_MAKS)]
     pita = []
     for (bawah, atas), m in zip(itertools.pairwise(batas), reversed(TABEL_MUTU),
                                 strict=True):
@@ -92,15 +92,45 @@ def json_figur(fig: Figur) -> str:
     return json.dumps(fig, separators=(",", ":"), allow_nan=False).translate(_JSON_AMAN)
 
 
-def wadah(ident: str, fig: Figur, keterangan: str) -> Aman:
-    """The chart container: figure JSON in ``data-plotly``, height reserved, escaped."""
+def wadah(ident: str, fig: Figur, keterangan: str, judul: str | None = None,
+          legenda: bool = False, tabel: str = "tabel di bawah grafik ini") -> Aman:
+    """The chart as a figure: its sentence headline, the grade legend, the container.
+
+    The container carries the figure JSON in ``data-plotly`` with its height reserved;
+    without JavaScript it says where the same numbers are (``tabel``) instead of being
+    an empty box. ``judul`` and ``keterangan`` are plain text and escaped here.
+    """
     spesifikasi = json_figur(fig)
     tinggi = int(fig["layout"].get("height") or 360)
+    kepala = (f'<figcaption class="skm-judul-grafik">{html.escape(judul)}</figcaption>'
+              if judul else "")
     return Aman(
+        # Height while skipped off screen (content-visibility): chart, headline, legend.
+        f'<figure class="skm-grafik" style="contain-intrinsic-size:auto {tinggi + 100}px">'
+        f'{kepala}{legenda_mutu() if legenda else ""}'
         f'<div class="skm-chart" id="grafik-{html.escape(ident)}" role="img" '
         f'aria-label="{html.escape(keterangan, quote=True)}" style="min-height:{tinggi}px" '
-        f'data-plotly="{html.escape(spesifikasi, quote=True)}"></div>'
+        f'data-plotly="{html.escape(spesifikasi, quote=True)}"><noscript>'
+        "<p data-search-exclude>Grafik ini memerlukan JavaScript. Angka yang sama ada pada "
+        f"{html.escape(tabel)}.</p>"
+        "</noscript></div></figure>"
     )
+
+
+def legenda_mutu() -> str:
+    """The grade bands behind the charts, in words: letter, meaning and interval."""
+    butir = "".join(
+        f'<span class="skm-legenda-butir"><span class="skm-legenda-warna" '
+        f'style="background:{WARNA_MUTU[m.huruf]}"></span>{m.huruf} {m.kinerja} '
+        f"({m.interval_25_100.replace(' – ', '–')})</span>" for m in TABEL_MUTU)
+    return f'<p class="skm-legenda-mutu" data-search-exclude>Pita warna: {butir}</p>'
+
+
+def label_periode(nama: str) -> str:
+    """"Semester II 2025" → "Semester II<br>2025": two short lines fit under a phone's
+    x axis where one long rotated label was clipped."""
+    awal, _, akhir = label(nama).rpartition(" ")
+    return f"{awal}<br>{akhir}" if awal else akhir
 
 
 def tren(periode: Sequence[str], nilai: Sequence[float | None], target: float | None = None,
@@ -111,22 +141,22 @@ def tren(periode: Sequence[str], nilai: Sequence[float | None], target: float | 
         "line": {"color": WARNA_UTAMA, "width": 3}, "marker": {"size": 9},
         "mode": "lines+markers+text", "name": nama_seri,
         "text": [None if v is None else fmt.angka(v) for v in nilai],
-        "textposition": "top center", "x": [label(p) for p in periode], "y": list(nilai),
-        "type": "scatter",
+        "textposition": "top center", "x": [label_periode(p) for p in periode],
+        "y": list(nilai), "type": "scatter",
     }]
     if target is not None:
         data.append({
             "hovertemplate": f"Target: {fmt.angka(target)}<extra></extra>",
             "line": {"color": WARNA_TARGET, "dash": "dash", "width": 2}, "mode": "lines",
-            "name": "Target", "x": [label(p) for p in periode],
+            "name": "Target", "x": [label_periode(p) for p in periode],
             "y": [target] * len(periode), "type": "scatter",
         })
-    rendah = min([v for v in nilai if v is not None] + ([target] if target else []))
+    # The same whole scale on every page, so slopes compare between units.
     return {"data": data, "layout": _tata_letak(
         300, shapes=_pita_mutu("y"),
-        yaxis={"range": [max(25, rendah - 8), 101], "title": {"text": "IKM"},
-               "automargin": True},
-        xaxis={"type": "category", "automargin": True},
+        yaxis={"range": [int(SKALA_MIN), int(SKALA_MAKS)], "title": {"text": "IKM"},
+               "automargin": True, "dtick": 25, "fixedrange": True},
+        xaxis={"type": "category", "automargin": True, "tickangle": 0, "fixedrange": True},
         margin={"l": 8, "r": 8, "t": 24, "b": 8},
     )}
 
@@ -142,26 +172,49 @@ def unsur(nama: Sequence[str], nilai_25: Sequence[float | None],
         "y": [label(n) for n in nama], "type": "bar",
     }], "layout": _tata_letak(
         40 + 34 * len(nama), shapes=_pita_mutu("x"),
-        xaxis={"range": [25, 100], "title": {"text": "NRR × 25"},
-               "automargin": True},
-        yaxis={"autorange": "reversed", "automargin": True},
+        xaxis={"range": [int(SKALA_MIN), int(SKALA_MAKS)], "title": {"text": "NRR × 25"},
+               "automargin": True, "fixedrange": True},
+        yaxis={"autorange": "reversed", "automargin": True, "fixedrange": True},
     )}
 
 
 def peta_panas(unit: Sequence[str], nama_unsur: Sequence[str],
                nilai_25: Sequence[Sequence[float | None]]) -> Figur:
-    """Unit × unsur matrix of NRR × 25: where each unit is weak or strong at a glance."""
+    """Unit × unsur matrix of NRR × 25, each cell in its grade's colour.
+
+    Rows carry the units' short names and every unsur code is labelled, so the matrix
+    reads on a phone; the legend above the chart names the colours.
+    """
     return {"data": [{
-        "colorbar": {"len": 0.5, "thickness": 10},
-        "colorscale": _skala_warna_mutu(),
+        "colorscale": _skala_warna_mutu(), "showscale": False,
         "hovertemplate": "%{y}<br>%{x}: %{text}<extra></extra>",
         "text": [["–" if v is None else fmt.angka(v) for v in baris] for baris in nilai_25],
         "x": [label(n) for n in nama_unsur], "xgap": 1, "y": [label(u) for u in unit],
-        "ygap": 1, "z": [list(baris) for baris in nilai_25], "zmax": 100, "zmin": 25,
-        "type": "heatmap",
+        "ygap": 1, "z": [list(baris) for baris in nilai_25], "zmax": float(SKALA_MAKS),
+        "zmin": float(SKALA_MIN), "type": "heatmap",
     }], "layout": _tata_letak(
-        80 + 18 * len(unit), xaxis={"side": "top", "automargin": True, "tickangle": -45},
-        yaxis={"autorange": "reversed", "automargin": True, "tickfont": {"size": 11}},
+        60 + 20 * len(unit),
+        xaxis={"side": "top", "automargin": True, "tickangle": 0, "dtick": 1,
+               "fixedrange": True},
+        yaxis={"autorange": "reversed", "automargin": True, "tickfont": {"size": 11},
+               "fixedrange": True, "dtick": 1},
+    )}
+
+
+def peringkat(unit: Sequence[str], nilai: Sequence[float], huruf: Sequence[str]) -> Figur:
+    """Units as horizontal bars in the order given (highest IKM first), grade-coloured."""
+    return {"data": [{
+        "hovertemplate": "%{y}: %{text}<extra></extra>", "insidetextanchor": "end",
+        "marker": {"color": [WARNA_MUTU[h] for h in huruf]}, "orientation": "h",
+        "text": [fmt.angka(v) for v in nilai], "textfont": {"color": "#ffffff", "size": 11},
+        "textposition": "inside", "x": list(nilai), "y": [label(u) for u in unit],
+        "type": "bar",
+    }], "layout": _tata_letak(
+        60 + 20 * len(unit), shapes=_pita_mutu("x"), bargap=0.15,
+        xaxis={"range": [int(SKALA_MIN), int(SKALA_MAKS)], "title": {"text": "IKM"},
+               "automargin": True, "fixedrange": True},
+        yaxis={"autorange": "reversed", "automargin": True, "tickfont": {"size": 11},
+               "fixedrange": True, "dtick": 1},
     )}
 
 
@@ -169,10 +222,15 @@ def sebaran_mutu(jumlah: dict[str, int]) -> Figur:
     """How many units earned each grade."""
     huruf = [m.huruf for m in TABEL_MUTU]
     return {"data": [{
-        "hovertemplate": "%{x}: %{y} unit<extra></extra>",
+        "customdata": [m.kinerja for m in TABEL_MUTU],
+        "hovertemplate": "%{x} (%{customdata}): %{y} unit<extra></extra>",
         "marker": {"color": [WARNA_MUTU[h] for h in huruf]},
         "text": [str(jumlah.get(h, 0)) for h in huruf], "textposition": "outside",
-        "x": [f"{m.huruf} ({m.kinerja})" for m in TABEL_MUTU],
+        "x": huruf,  # letters only: four "A (Sangat baik)" labels overlap on a phone
         "y": [jumlah.get(h, 0) for h in huruf], "type": "bar",
-    }], "layout": _tata_letak(260, yaxis={"rangemode": "tozero"},
-                              margin={"l": 8, "r": 8, "t": 24, "b": 8})}
+    }], "layout": _tata_letak(
+        260, yaxis={"rangemode": "tozero", "automargin": True, "fixedrange": True,
+                    "title": {"text": "Banyaknya unit"}},
+        xaxis={"automargin": True, "tickangle": 0, "fixedrange": True,
+               "title": {"text": "Mutu"}},
+        margin={"l": 8, "r": 8, "t": 24, "b": 8})}

@@ -7,9 +7,10 @@ through :func:`dengan_spanduk`, so it sits in the same place everywhere.
 
 from __future__ import annotations
 
-SPANDUK_CONTOH = (
-    '<div class="skm-contoh" role="note"><strong>Data contoh.</strong> Angka di situs ini '
-    "adalah data sintetis untuk uji coba, bukan hasil survei yang sebenarnya.</div>\n\n"
+SPANDUK_CONTOH = (  # left out of the search index: results show each page's own words
+    '<div class="skm-contoh" role="note" data-search-exclude><strong>Data contoh.</strong> '
+    "Angka di situs ini adalah data sintetis untuk uji coba, bukan hasil survei yang "
+    "sebenarnya.</div>\n\n"
 )
 
 
