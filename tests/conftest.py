@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from bantuan import chromium, salin_proyek, situs_tersaji
 from hypothesis import settings
 
 # Properties are about values, not speed: a loaded CI machine must not fail them on time.
@@ -89,3 +91,19 @@ def data_kecil(folder: Path) -> Path:
 def data(tmp_path: Path) -> Path:
     """A valid data folder (:func:`data_kecil`) in the test's own temporary folder."""
     return data_kecil(tmp_path / "data")
+
+
+@pytest.fixture(scope="session")
+def situs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The shipped data built once with ``skm build`` and served on loopback: the base URL.
+    Shared by the browser tests of the site (one build for the whole run)."""
+    akar = salin_proyek(tmp_path_factory.mktemp("situs-contoh"))
+    with situs_tersaji(akar, pytest.fail) as alamat:
+        yield alamat
+
+
+@pytest.fixture(scope="module")
+def peramban() -> Iterator[object]:
+    """Debian Chromium (Playwright ``launch()``: a fresh profile)."""
+    with chromium() as peramban_:
+        yield peramban_

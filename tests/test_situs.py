@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from bantuan import AKAR, chromium, salin_proyek, situs_tersaji
+from bantuan import AKAR
 
 pytestmark = pytest.mark.browser
 
@@ -38,12 +38,7 @@ BATAS_TUNGGU = 20_000  # ms
 # --------------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="session")
-def situs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Build the shipped data with ``skm build``; yield the served base URL."""
-    akar = salin_proyek(tmp_path_factory.mktemp("situs-contoh"))
-    with situs_tersaji(akar, pytest.fail) as alamat:
-        yield alamat
+# ``situs`` (the shipped data built once and served on loopback) is in conftest.py.
 
 
 # --------------------------------------------------------------------------------------
@@ -51,10 +46,7 @@ def situs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 # --------------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def peramban() -> Iterator[object]:
-    with chromium() as peramban_:
-        yield peramban_
+# ``peramban`` (Debian Chromium, one per module) is in conftest.py.
 
 
 class Kunjungan:

@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from bantuan import chromium, salin_proyek, situs_tersaji
 
 pytestmark = pytest.mark.browser
 
@@ -31,19 +30,6 @@ SEMUA_JENIS = ["", "opd/", "opd/dukcapil/", "opd/satpol-pp/", "periode/",
                f"periode/{PERIODE_TERBARU}/", "laporan/", f"laporan/{PERIODE_TERBARU}/",
                "data/", "metodologi/", "kontak/", "tentang/"]
 BATAS_TUNGGU = 20_000  # ms
-
-
-@pytest.fixture(scope="session")
-def situs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    akar = salin_proyek(tmp_path_factory.mktemp("situs-warga"))
-    with situs_tersaji(akar, pytest.fail) as alamat:
-        yield alamat
-
-
-@pytest.fixture(scope="module")
-def peramban() -> Iterator[object]:
-    with chromium() as peramban_:
-        yield peramban_
 
 
 @pytest.fixture
