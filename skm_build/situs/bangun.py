@@ -27,6 +27,7 @@ from skm_build.alat.kunci import Terkunci, kunci_proyek
 from skm_build.hitung.hasil import Hasil, hitung_semua
 from skm_build.kontrak import sidik
 from skm_build.kontrak.galat import GalatSkm
+from skm_build.kontrak.masalah import cetak
 from skm_build.kontrak.muat import periksa
 from skm_build.kontrak.proyek import FOLDER_DIBANGUN, Proyek
 from skm_build.terbit import data_terbuka
@@ -58,8 +59,7 @@ def hitung(proyek: Proyek) -> Hasil:
     """Check and compute; raise :class:`BangunGagal` with every problem printed."""
     with tahap("periksa data") as c:
         p = periksa(proyek.data)
-        for m in p.masalah.urut():
-            print(m, file=sys.stderr)
+        cetak(p.masalah)
         c["galat"] = len(p.masalah.galat_saja)
         if p.data is None:
             raise BangunGagal(f"{len(p.masalah.galat_saja)} galat dalam data: situs tidak "

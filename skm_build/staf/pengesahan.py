@@ -32,6 +32,7 @@ from skm_build.hitung.langkah import berikutnya, keadaan
 from skm_build.kontrak import sidik
 from skm_build.kontrak.galat import KELUAR_DATA, KELUAR_OK, GalatSkm, SalahPakai
 from skm_build.kontrak.kosakata import POLA_NIP
+from skm_build.kontrak.masalah import cetak
 from skm_build.kontrak.model import CatatanLangkah, DataSkm, Pengesahan, Periode, Revisi
 from skm_build.kontrak.muat import periksa
 from skm_build.kontrak.registri import baca_registri
@@ -207,8 +208,7 @@ def perintah_sahkan(args: argparse.Namespace) -> int:
     """Record the sign-off, freeze the report as signed and lock its numbers."""
     p = periksa(args.data)
     if p.data is None:
-        for m in p.masalah.urut():
-            print(m, file=sys.stderr)
+        cetak(p.masalah)
         print("\nData TIDAK SAH: perbaiki dulu (skm check); laporan tidak disahkan.",
               file=sys.stderr)
         return KELUAR_DATA
@@ -398,8 +398,7 @@ def perintah_dokumen(args: argparse.Namespace) -> int:
 
     p = periksa(args.data)
     if p.data is None:
-        for m in p.masalah.urut():
-            print(m, file=sys.stderr)
+        cetak(p.masalah)
         print("\nData TIDAK SAH: perbaiki dulu (skm check).", file=sys.stderr)
         return KELUAR_DATA
     if not any(pid == args.periode for pid, _ in p.data.survei):
