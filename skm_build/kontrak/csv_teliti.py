@@ -59,8 +59,9 @@ def baca(berkas: Path, teks: str, pemisah: str, nama_kolom: list[str], peta: dic
                 # bytes, not io.StringIO: that holds 4 bytes per character (844 MB for 211)
                 io.BytesIO(teks.encode("utf-8")), encoding="utf-8", sep=pemisah, header=0,
                 names=nama, index_col=False,
-                # category: a repeated value is stored once (a 200 MB file as str took GBs)
-                dtype={k: "category" for k in nama if k not in KODE_UNSUR},
+                # category: a repeated value is stored once (a 200 MB file as str took GBs;
+                # an answer column with one bad cell was 3.6 million Python strings)
+                dtype=dict.fromkeys(nama, "category"),
                 keep_default_na=False, na_values=[""], skipinitialspace=True, engine="c",
             )
     except (pd.errors.ParserError, pd.errors.ParserWarning, ValueError) as e:
@@ -152,21 +153,21 @@ def _tally_kolom(kolom: pd.Series, kode: str,
                  sel: _Sel) -> tuple[Tally, np.ndarray, np.ndarray]:
     """Count answers 1–4 of one unsur (and say which rows are blank, and each row's value
     for the per-service counts); every other non-blank value is an error."""
-    if pd.api.types.is_numeric_dtype(kolom.dtype) and not pd.api.types.is_bool_dtype(kolom):
-        angka = kolom.to_numpy(dtype="float64", na_value=np.nan)
-        mentah = None
-    else:
-        mentah = kolom.astype("string").str.strip().replace("", pd.NA)
-        angka = pd.to_numeric(mentah, errors="coerce").to_numpy(dtype="float64",
-                                                                na_value=np.nan)
-    kosong = np.isnan(angka) if mentah is None else mentah.isna().to_numpy()
+    # Each distinct value is trimmed and read as a number once; rows take it by code.
+    rapi = kolom.cat.categories.astype("string").str.strip()
+    angka_nilai = pd.to_numeric(rapi.where(rapi != ""), errors="coerce").to_numpy(
+        dtype="float64", na_value=np.nan)
+    sel_kode = kolom.cat.codes.to_numpy()
+    ada = sel_kode >= 0
+    angka = np.full(len(sel_kode), np.nan)
+    angka[ada] = angka_nilai[sel_kode[ada]]
+    kosong = ~ada
+    kosong[ada] = (rapi == "").to_numpy(dtype=bool, na_value=True)[sel_kode[ada]]
     sah = ~np.isnan(angka) & (angka >= 1) & (angka <= 4) & (angka == np.floor(angka))
     buruk = np.flatnonzero(~kosong & ~sah)
     if len(buruk):
         def pesan(i: int) -> str:
-            nilai = kolom.iloc[i]
-            if isinstance(nilai, float) and nilai.is_integer():
-                nilai = int(nilai)  # a column pandas read as numbers: show "7", not "7.0"
+            nilai = kolom.iloc[i]  # as typed: "7", "3,5", "x"
             return (f"jawaban '{kutip(nilai)}' tidak sah: isi bilangan bulat 1, 2, 3 atau 4 "
                     "(kosongkan bila tidak dijawab)")
         sel.galat(buruk, kode, pesan)
@@ -175,12 +176,27 @@ def _tally_kolom(kolom: pd.Series, kode: str,
     return tuple(int(c) for c in hitung[1:5]), kosong, angka  # type: ignore[return-value]
 
 
+def _rapi(kolom: pd.Series) -> pd.Series:
+    """The column's text with spaces trimmed, as ``astype("string").str.strip()`` gives it,
+    but worked out on the distinct values of a categorical column: trimming 3.6 million
+    cells one by one made one Python string per cell (hundreds of MB for a 200 MB file)."""
+    if not isinstance(kolom.dtype, pd.CategoricalDtype):
+        return kolom.astype("string").str.strip()
+    rapi = kolom.cat.categories.astype("string").str.strip()
+    baru = pd.Index(pd.unique(rapi), dtype="string")
+    peta = baru.get_indexer(rapi)
+    kode = kolom.cat.codes.to_numpy().astype(np.int64)
+    ada = kode >= 0
+    kode[ada] = peta[kode[ada]]
+    return pd.Series(pd.Categorical.from_codes(kode, baru), index=kolom.index)
+
+
 def _kategori(df: pd.DataFrame, kolom: str, kamus: dict[str, str], sel: _Sel,
               pilihan: str) -> dict[str, int]:
     """Normalise a categorical column through ``kamus``; unknown values are errors."""
     if kolom not in df:
         return {}
-    nilai = df[kolom].astype("string").str.strip()
+    nilai = _rapi(df[kolom])
     unik = {v: kamus.get(v.lower()) for v in nilai.dropna().unique()}
     baku = nilai.map(unik, na_action="ignore")
     buruk = np.flatnonzero((nilai.notna() & baku.isna()).to_numpy())
@@ -197,9 +213,15 @@ def _profil(df: pd.DataFrame, per: Periode, sel: _Sel) -> Profil:
         _periksa_tanggal(df["tanggal"], per, sel)
     usia: dict[str, int] = {}
     if "usia" in df:
-        angka = pd.to_numeric(df["usia"].astype("string").str.strip(), errors="coerce")
+        rapi = _rapi(df["usia"])
         ada = df["usia"].notna().to_numpy()
-        a = angka.to_numpy(dtype="float64", na_value=np.nan)
+        if isinstance(rapi.dtype, pd.CategoricalDtype):  # convert each distinct value once
+            per_nilai = pd.to_numeric(pd.Series(rapi.cat.categories), errors="coerce")
+            kode = rapi.cat.codes.to_numpy()
+            a = np.full(len(kode), np.nan)
+            a[kode >= 0] = per_nilai.to_numpy(dtype="float64", na_value=np.nan)[kode[kode >= 0]]
+        else:
+            a = pd.to_numeric(rapi, errors="coerce").to_numpy(dtype="float64", na_value=np.nan)
         buruk = np.flatnonzero(ada & ~((a >= USIA_MIN) & (a <= USIA_MAKS) & (a == np.floor(a))))
         if len(buruk):
             sel.galat(buruk, "usia", lambda i: f"usia '{kutip(df['usia'].iloc[i])}' tidak sah: "
@@ -222,7 +244,7 @@ def _profil(df: pd.DataFrame, per: Periode, sel: _Sel) -> Profil:
 
 
 def _periksa_tanggal(kolom: pd.Series, per: Periode, sel: _Sel) -> None:
-    nilai = kolom.astype("string").str.strip()
+    nilai = _rapi(kolom)
     unik: dict[str, str | None] = {}
     for v in nilai.dropna().unique():
         try:
@@ -247,7 +269,7 @@ def _periksa_tanggal(kolom: pd.Series, per: Periode, sel: _Sel) -> None:
 def _periksa_kolom_lain(kolom: pd.Series, nama: str, sel: _Sel) -> None:
     """A column that is not read (jam, an unknown one) still sits in the public
     repository: personal data in any of its cells is refused like anywhere else."""
-    nilai = kolom.astype("string").str.strip()
+    nilai = _rapi(kolom)
     salah = {v: j for v in nilai.dropna().unique() if (j := jenis_data_pribadi(v))}
     if salah:
         buruk = np.flatnonzero(nilai.isin(list(salah)).fillna(False).to_numpy())
@@ -257,7 +279,7 @@ def _periksa_kolom_lain(kolom: pd.Series, nama: str, sel: _Sel) -> None:
 
 
 def _periksa_teks_bebas(kolom: pd.Series, nama: str, sel: _Sel) -> None:
-    nilai = kolom.astype("string").str.strip()
+    nilai = _rapi(kolom)
     salah = {v: a for v in nilai.dropna().unique() if (a := alasan_teks_terlarang(v))}
     if salah:
         buruk = np.flatnonzero(nilai.isin(list(salah)).fillna(False).to_numpy())
