@@ -216,7 +216,7 @@ def test_opd_registry(opd) -> None:
     jenis_sah = {"dinas", "badan", "sekretariat", "kecamatan", "kelurahan", "puskesmas", "rsud"}
     for o in opd:
         assert set(o) <= {"id", "nama", "jenis", "target_ikm", "singkatan", "alias",
-                          "tautan_survei"}
+                          "tautan_survei", "kecamatan"}
         assert re.fullmatch(r"[a-z0-9-]+", o["id"])
         assert o["jenis"] in jenis_sah | {"lainnya"}
         if "target_ikm" in o:

@@ -126,6 +126,16 @@ def test_pemilih_unit_menyaring_saat_mengetik(buka, jalur, layar):
     assert len(butir_pemilih_tampak(page)) <= 2
 
 
+def test_pemilih_menemukan_kelurahan_menurut_kecamatannya(buka):
+    """Kelurahan Bejen's name does not say it lies in Kecamatan Karanganyar; opd.yaml's
+    `kecamatan` does, and its page says so."""
+    page = buka("opd/")
+    page.locator(".skm-pemilih input[type=search]").fill("karanganyar")
+    assert "Kelurahan Bejen" in " ".join(butir_pemilih_tampak(page))
+    page = buka("opd/kelurahan-bejen/")
+    assert "di Kecamatan Karanganyar" in page.locator("article").inner_text()
+
+
 @pytest.mark.parametrize("jalur", ["", "opd/"])
 def test_pemilih_unit_tanpa_javascript_berupa_daftar_biasa(buka, jalur):
     page = buka(jalur, js=False)

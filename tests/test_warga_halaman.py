@@ -157,6 +157,30 @@ def test_singkatan_alias_dan_tautan_survei_dibaca(data: Path) -> None:
     assert opd["kecamatan-jaten"].alias == ("Kec. Jaten",)
 
 
+def test_kecamatan_dibaca_sebagai_namanya_saja(data: Path) -> None:
+    """Staff write the kecamatan as they say it; pages add the word "Kecamatan" once."""
+    tulis(data, "opd.yaml", """\
+        - id: kelurahan-bejen
+          nama: Kelurahan Bejen
+          jenis: kelurahan
+          kecamatan: Kecamatan Karanganyar
+        - id: pustu-a
+          nama: Pustu A
+          jenis: puskesmas
+          kecamatan: Kec. Jaten
+        - id: pustu-b
+          nama: Pustu B
+          jenis: puskesmas
+          kecamatan: Kecamatanbaru
+        - id: dukcapil
+          nama: Dinas Kependudukan dan Pencatatan Sipil
+          jenis: dinas
+        """)
+    opd = periksa(data).data.opd_menurut_id()
+    assert [opd[i].kecamatan for i in ("kelurahan-bejen", "pustu-a", "pustu-b", "dukcapil")] \
+        == ["Karanganyar", "Jaten", "Kecamatanbaru", None]
+
+
 def test_tautan_selain_https_ditolak_dengan_baris_dan_kolom(data: Path) -> None:
     tulis(data, "opd.yaml", """\
         - id: dukcapil

@@ -183,6 +183,7 @@ class Unit:
     singkatan: str | None = None
     alias: tuple[str, ...] = ()
     tautan_survei: str | None = None
+    kecamatan: str | None = None
     ringkasan_masukan: str | None = None
     """The staff's feedback summary written into the unit's latest report."""
 
@@ -194,7 +195,8 @@ def _baca_unit(berkas: Path) -> tuple[dict[str, tuple[tuple[str, int], ...]], tu
     unit = tuple(
         Unit(u["id"], u["nama"], u["jenis"], u["target_ikm"], tuple(u["populasi"]),
              tuple((n, b) for n, b in u.get("layanan", ())), u.get("singkatan"),
-             tuple(u.get("alias", ())), u.get("tautan_survei"), u.get("ringkasan_masukan"))
+             tuple(u.get("alias", ())), u.get("tautan_survei"), u.get("kecamatan"),
+             u.get("ringkasan_masukan"))
         for u in isi["unit"]
     )
     return jenis, unit
@@ -470,6 +472,8 @@ def _opd_yaml() -> str:
             baris.append(f"  alias: [{', '.join(_skalar(a) for a in u.alias)}]\n")
         if u.tautan_survei:
             baris.append(f"  tautan_survei: {u.tautan_survei}\n")
+        if u.kecamatan:
+            baris.append(f"  kecamatan: {_skalar(u.kecamatan)}\n")
     return "".join(baris)
 
 

@@ -39,6 +39,7 @@ class Opd:
     singkatan: str | None = None  # the name people use: "Dukcapil"
     alias: tuple[str, ...] = ()  # other names search should find: ("Disdukcapil",)
     tautan_survei: str | None = None  # where citizens fill in the unit's survey
+    kecamatan: str | None = None  # where the unit serves, for the picker ("Jaten")
 
 
 @dataclass(frozen=True)

@@ -113,6 +113,14 @@ def _tautan(b: Bidang, kunci: str) -> str | None:
     return teks
 
 
+def _kecamatan(teks: str | None) -> str | None:
+    """The kecamatan's own name: staff write "Jaten", "Kecamatan Jaten" or "Kec. Jaten",
+    and pages print "Kecamatan Jaten" once."""
+    if teks is None:
+        return None
+    return re.sub(r"^(kecamatan\s+|kec\.\s*|kec\s+)", "", teks, flags=re.IGNORECASE) or None
+
+
 def _daftar_teks(b: Bidang, kunci: str) -> tuple[str, ...]:
     """An optional list of short texts (``alias: [Disdukcapil, Capil]``)."""
     nilai = b.isi.get(kunci)
@@ -177,10 +185,11 @@ def muat_opd(berkas: Path, m: DaftarMasalah) -> tuple[tuple[Opd, ...], set[str] 
             continue
         b = Bidang(m, berkas, doc, (i,), isi)
         b.kunci_dikenal(("id", "nama", "jenis", "target_ikm", "singkatan", "alias",
-                         "tautan_survei"))
+                         "tautan_survei", "kecamatan"))
         sebutan = {"singkatan": b.teks("singkatan", wajib=False),
                    "alias": _daftar_teks(b, "alias"),
-                   "tautan_survei": _tautan(b, "tautan_survei")}
+                   "tautan_survei": _tautan(b, "tautan_survei"),
+                   "kecamatan": _kecamatan(b.teks("kecamatan", wajib=False))}
         ident = _id_sah(b, terlihat, POLA_ID, "gunakan huruf kecil, angka dan '-' saja")
         nama = b.teks("nama")
         jenis = b.pilihan("jenis", JENIS_OPD, "lainnya")

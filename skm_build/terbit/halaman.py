@@ -292,7 +292,8 @@ class PembuatHalaman:
         kelompok: dict[str, list[tuple[Opd, HasilUnit | None, str]]] = {}
         for o in sorted(self.data.opd, key=lambda o: o.nama):
             terbaru = next(iter(self.hasil.unit_dari(o.id)), None)
-            kata = kata_cari(o.nama, o.singkatan or "", *o.alias, NAMA_JENIS.get(o.jenis, ""),
+            kata = kata_cari(o.nama, o.singkatan or "", *o.alias, o.kecamatan or "",
+                             NAMA_JENIS.get(o.jenis, ""),
                              *layanan_unit(terbaru))
             kelompok.setdefault(o.jenis, []).append((o, terbaru, kata))
         return [(NAMA_JENIS.get(j, j), kelompok[j]) for j in NAMA_JENIS if j in kelompok]
