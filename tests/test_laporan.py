@@ -411,6 +411,27 @@ def test_pdf_splits_no_word_across_lines(pdf_draf) -> None:
         assert k in potong, k
 
 
+def test_pdf_prints_every_row_of_the_tables_folded_on_screen(pdf_draf) -> None:
+    """The page folds its long tables (one tap away on a phone); paper has no tap, so the
+    PDF carries every row of them: the last follow-up plan and the last unit's status."""
+    import html as html_mod
+    import re
+
+    def rapat(potongan: str) -> str:
+        return re.sub(r"\s+", "", html_mod.unescape(re.sub(r"<[^>]+>", "", potongan)))
+
+    html, isi = pdf_draf
+    lipatan = re.findall(r'<details class="skm-tabel-lipat".*?</details>', html, re.S)
+    assert len(lipatan) >= 3  # sample sufficiency, IKM per unit, reporting status
+    teks = rapat(" ".join(_teks_pdf(isi)))
+    for blok in lipatan:
+        *_, akhir = re.findall(r"<tr>(.*?)</tr>", blok, re.S)
+        for sel in re.findall(r"<td[^>]*>(.*?)</td>", akhir, re.S):
+            assert rapat(sel) in teks, sel
+        ringkasan = re.search(r"<summary>(.*?)</summary>", blok, re.S).group(1)
+        assert rapat(ringkasan) not in teks  # the tap-to-open line is not printed
+
+
 def test_pdf_is_the_same_bytes_every_time(pdf_draf) -> None:
     from datetime import date
 

@@ -237,8 +237,6 @@ def test_sumbu_tren_tetap_25_sampai_100_dengan_keterangan_pita_mutu(buka, jalur)
     rentang = page.evaluate("""() => JSON.parse(document.querySelector(
         '[id^=grafik-tren]').getAttribute('data-plotly')).layout.yaxis.range""")
     assert rentang == [25, 100]
-    # textContent: a chart's figure off screen is not rendered (content-visibility), and
-    # innerText reads only rendered text.
     legenda = page.locator("figure:has([id^=grafik-tren]) .skm-legenda-mutu").text_content()
     for huruf in "ABCD":
         assert huruf in legenda
@@ -341,3 +339,45 @@ def test_halaman_404_menawarkan_pencarian_dan_daftar_unit(buka):
     teks = page.locator(".md-content").inner_text()
     assert "tidak ditemukan" in teks
     assert page.locator('.md-content a[href$="opd/"]').count() >= 1
+
+
+# --------------------------------------------------------------------------------------
+# Long tables folded one tap away (halaman.lipat): light on a phone, whole on paper
+# --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("jalur", ["", f"periode/{PERIODE_TERBARU}/",
+                                   f"laporan/{PERIODE_TERBARU}/"])
+def test_tabel_panjang_terlipat_dan_terbuka_dengan_satu_ketukan(buka, jalur):
+    page = buka(jalur)
+    lipatan = page.locator("details.skm-tabel-lipat")
+    assert lipatan.count() >= 1
+    for i in range(lipatan.count()):
+        lipat = lipatan.nth(i)
+        assert lipat.get_attribute("open") is None
+        assert re.search(r"\d+ (unit|rencana)", lipat.locator("summary").inner_text())
+        assert not lipat.locator("td").first.is_visible()
+    lipat = lipatan.last
+    lipat.locator("summary").tap()
+    sel = lipat.locator("tbody tr").last.locator("td").last
+    sel.scroll_into_view_if_needed()
+    assert sel.is_visible()
+    kotak = sel.bounding_box()
+    assert kotak["x"] + kotak["width"] <= 390 + 0.5
+
+
+def test_rencana_tindak_lanjut_terlipat_tetap_menyebut_statusnya(buka):
+    """Folding the plan table hides no status: the line above it counts them."""
+    page = buka(f"laporan/{PERIODE_TERBARU}/")
+    bagian = page.locator("h3[id='42-rencana-tindak-lanjut'] + p").inner_text()
+    assert re.search(r"\d+ (rencana|berjalan|selesai)", bagian), bagian
+
+
+@pytest.mark.parametrize("jalur", ["", f"laporan/{PERIODE_TERBARU}/"])
+def test_tabel_terlipat_tercetak_utuh_tanpa_javascript(buka, jalur):
+    """A citizen printing the page from a browser without JavaScript gets every row."""
+    page = buka(jalur, "desktop", js=False)
+    page.emulate_media(media="print")
+    lipat = page.locator("details.skm-tabel-lipat").last
+    assert not lipat.locator("summary").is_visible()
+    assert lipat.locator("tbody tr").last.locator("td").first.is_visible()

@@ -17,7 +17,13 @@ from skm_build.aturan.ikm import TABEL_MUTU
 from skm_build.hitung.hasil import hitung_semua
 from skm_build.hitung.janji import janji
 from skm_build.kontrak.muat import periksa
-from skm_build.terbit.halaman import PembuatHalaman, kalimat_tren, kata_cari, kepala_halaman
+from skm_build.terbit.halaman import (
+    PembuatHalaman,
+    kalimat_tren,
+    kata_cari,
+    kepala_halaman,
+    lipat,
+)
 
 MUTU_B = next(m for m in TABEL_MUTU if m.huruf == "B")
 RENCANA_S1 = """\
@@ -210,3 +216,20 @@ def test_kontak_kantor_boleh_memuat_telepon_dan_email(data: Path) -> None:
     isi = PembuatHalaman(hasil).kontak().isi
     assert '<a href="tel:0271495039">' in isi
     assert '<a href="https://www.lapor.go.id/">SP4N-LAPOR!</a>' in isi
+
+
+def test_lipatan_tabel_meringkas_isinya_dan_tidak_masuk_pencarian() -> None:
+    blok = lipat("| a | b |\n|---|---|\n| 1 | 2 |\n", 'Tabel 3 unit <b>"x"</b>')
+    assert blok.startswith('<details class="skm-tabel-lipat" markdown="1" '
+                           'data-search-exclude="1">')
+    assert "<summary>Tabel 3 unit &lt;b&gt;&quot;x&quot;&lt;/b&gt;</summary>" in blok
+    assert "\n\n| a | b |" in blok and blok.endswith("</details>\n")
+
+
+def test_laporan_cetak_membuka_setiap_lipatan() -> None:
+    from skm_build.terbit.pdf import html_cetak
+
+    halaman = ('<html><head></head><body><details class="skm-tabel-lipat"><summary>T'
+               '</summary></details><details open class="x"></details></body></html>')
+    cetak = html_cetak(halaman, "Laporan", "DRAF", True)
+    assert cetak.count("<details open") == 2

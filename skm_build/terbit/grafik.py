@@ -105,8 +105,7 @@ def wadah(ident: str, fig: Figur, keterangan: str, judul: str | None = None,
     kepala = (f'<figcaption class="skm-judul-grafik">{html.escape(judul)}</figcaption>'
               if judul else "")
     return Aman(
-        # Height while skipped off screen (content-visibility): chart, headline, legend.
-        f'<figure class="skm-grafik" style="contain-intrinsic-size:auto {tinggi + 100}px">'
+        '<figure class="skm-grafik">'
         f'{kepala}{legenda_mutu() if legenda else ""}'
         f'<div class="skm-chart" id="grafik-{html.escape(ident)}" role="img" '
         f'aria-label="{html.escape(keterangan, quote=True)}" style="min-height:{tinggi}px" '

@@ -105,8 +105,10 @@ tr, th, td {{ break-inside: avoid; page-break-inside: avoid; }}
 
 def html_cetak(halaman: str, kepala: str, status: str, draf: bool,
                nomor: dict[str, str] | None = None) -> str:
-    """The report page ready for print: print rules and a table of contents (its page
-    numbers from ``nomor``, heading id → page; placeholders without it)."""
+    """The report page ready for print: print rules, a table of contents (its page
+    numbers from ``nomor``, heading id → page; placeholders without it), and every
+    folded table open (paper has no tap to open it with)."""
+    halaman = re.sub(r"<details\b(?![^>]*\sopen\b)", "<details open", halaman)
     judul = judul_laporan(halaman)
     h2 = halaman.find("<h2", max(halaman.find(_ISI), 0))
     if judul and h2 != -1:
