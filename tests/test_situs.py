@@ -297,6 +297,7 @@ def test_navigasi_instan_ke_halaman_opd_menggambar_grafik(kunjungi, situs):
     k = kunjungi()
     k.buka(situs)
     k.page.evaluate("() => { window.__skmPenanda = 'tetap'; }")
+    k.page.locator("details.skm-tabel-lipat summary").first.click()  # the ranking, folded
     k.page.locator('.md-content table a[href$="opd/dukcapil/"]').first.click()
     k.page.wait_for_url(situs + "opd/dukcapil/")
     k.page.wait_for_function(
