@@ -10,7 +10,6 @@
  *   <div class="skm-pemilih">
  *     <input type="search" hidden ...>
  *     <p class="skm-pemilih-jumlah" aria-live="polite" hidden></p>
- *     <details> (optional: opened while a filter is typed)
  *       <section data-kelompok> (optional group, hidden when empty)
  *         <li data-cari="lower-case words: name, short name, alias, services">
  *   <button class="skm-salin" data-tautan="https://..." hidden>Salin tautan</button>
@@ -28,7 +27,6 @@
     masukan.dataset.terpasang = "1";
     var butir = Array.prototype.slice.call(akar.querySelectorAll("li[data-cari]"));
     var kelompok = akar.querySelectorAll("[data-kelompok]");
-    var daftar = akar.querySelector("details");
     var jumlah = akar.querySelector(".skm-pemilih-jumlah");
     var label = akar.querySelector("label[for='" + masukan.id + "']");
     masukan.hidden = false;
@@ -45,7 +43,6 @@
       kelompok.forEach(function (k) {
         k.hidden = !k.querySelector("li[data-cari]:not([hidden])");
       });
-      if (daftar && kata.length) daftar.open = true;
       if (jumlah) {
         jumlah.hidden = !kata.length;
         jumlah.textContent = n ? n + " unit cocok" : "Tidak ada unit yang cocok";
