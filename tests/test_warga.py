@@ -357,6 +357,9 @@ def test_tabel_panjang_terlipat_dan_terbuka_dengan_satu_ketukan(buka, jalur):
         assert lipat.get_attribute("open") is None
         assert re.search(r"\d+ (unit|rencana)", lipat.locator("summary").inner_text())
         assert not lipat.locator("td").first.is_visible()
+        # not there until opened: no link in it is a target (offsetParent null)
+        assert lipat.evaluate("d => [...d.querySelectorAll('td')]"
+                              ".every(c => c.offsetParent === null)")
     lipat = lipatan.last
     lipat.locator("summary").tap()
     sel = lipat.locator("tbody tr").last.locator("td").last
