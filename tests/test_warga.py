@@ -143,6 +143,12 @@ def test_pemilih_unit_tanpa_javascript_berupa_daftar_biasa(buka, jalur):
     assert tautan.count() >= 50
     assert page.locator('.skm-pemilih li a[href$="/dukcapil/"], '
                         '.skm-pemilih li a[href="dukcapil/"]').count() == 1
+    assert tautan.last.is_visible()  # open as it comes, not folded behind a tap
+
+
+def test_beranda_menautkan_laporan_periode_terbaru(buka):
+    page = buka("")
+    assert page.locator(f'.md-content a[href$="laporan/{PERIODE_TERBARU}/"]').first.is_visible()
 
 
 def cari(page, kata: str) -> list[dict]:
